@@ -1,0 +1,48 @@
+namespace BriefingBot.Corpus;
+
+/// <summary>
+/// One article of the corpus after parsing: metadata (null when the text does not say it; never invented)
+/// and the numbered body paragraphs. Page furniture (bylines, captions, "Print", "Tags:…") is not a paragraph.
+/// </summary>
+/// <param name="Id">Stable id: the file's path relative to the corpus folder, without extension, '/'-separated.</param>
+/// <param name="File">The file's path relative to the corpus folder, '/'-separated (e.g. <c>004_2fd1f5ad02ed59b2.txt</c>).</param>
+/// <param name="Paragraphs">Body paragraphs numbered from 1, in reading order.</param>
+public sealed record Article(
+    string Id,
+    string File,
+    string? Title,
+    string? Author,
+    DateOnly? Published,
+    string? Url,
+    IReadOnlyList<Paragraph> Paragraphs)
+{
+    /// <summary>The citation of this article: what answers, milestones and reminders carry.</summary>
+    public ArticleRef Ref => new(Id, Title, Author, Published, File);
+
+    /// <summary>The paragraph numbered <paramref name="number"/> (1-based).</summary>
+    public Paragraph GetParagraph(int number) => Paragraphs[number - 1];
+}
+
+/// <summary>How an answer cites an article.</summary>
+public sealed record ArticleRef(string Id, string? Title, string? Author, DateOnly? Published, string File);
+
+/// <summary>
+/// A body paragraph. <see cref="Text"/> is verbatim from the file (trimmed), so every quote taken from it
+/// is a substring of the article.
+/// </summary>
+public sealed record Paragraph(int Number, string Text, IReadOnlyList<Sentence> Sentences);
+
+/// <summary>A sentence of a paragraph: <see cref="Text"/> equals <c>paragraph.Text.Substring(Start, Text.Length)</c>.</summary>
+public sealed record Sentence(int Start, string Text);
+
+/// <summary>A corpus file that could not be used, and why (binary, empty, invalid UTF-8, unreadable).</summary>
+public sealed record CorpusWarning(string File, string Message);
+
+/// <summary>
+/// Everything read from a corpus folder at one moment.
+/// </summary>
+/// <param name="Fingerprint">Changes whenever a file is added, removed or modified; equal otherwise.</param>
+public sealed record CorpusSnapshot(
+    IReadOnlyList<Article> Articles,
+    IReadOnlyList<CorpusWarning> Warnings,
+    string Fingerprint);
