@@ -1,4 +1,6 @@
 using BriefingBot.Timeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Briefing;
 
@@ -9,6 +11,17 @@ namespace BriefingBot.Briefing;
 /// </summary>
 public sealed partial class BriefingService
 {
+    private readonly BriefingOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger<BriefingService> logger;
+
+    public BriefingService(IOptions<BriefingOptions> options, TimeProvider time, ILogger<BriefingService> logger)
+    {
+        this.options = options.Value;
+        this.time = time;
+        this.logger = logger;
+    }
+
     // SKELETON: the signatures below are the contract the adapters and the scheduler build on.
 
     /// <summary>Answers a question; never throws on user text (empty, Lucene syntax, 10,000 characters).</summary>
