@@ -18,6 +18,7 @@ public static class BotHost
         // The briefing core: corpus, index, answers. One instance, shared by every front end.
         builder.Services.AddBriefingCore(builder.Configuration);
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<AdminReindexer>();
 
         var app = builder.Build();
         app.MapHealth();
