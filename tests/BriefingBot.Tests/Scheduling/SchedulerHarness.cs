@@ -84,8 +84,17 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        host = Build();
-        await host.StartAsync();
+        var built = Build();
+        try
+        {
+            await built.StartAsync();
+        }
+        catch
+        {
+            built.Dispose(); // a host that failed to start cannot be stopped
+            throw;
+        }
+        host = built;
     }
 
     public async Task StopAsync()
