@@ -32,7 +32,8 @@ public enum ClaimOutcome
 /// <summary>A claim on one delivery, made before anything is sent.</summary>
 /// <param name="Key">The delivery's identity (<see cref="ScheduleKeys.ReminderDelivery"/>, <see cref="ScheduleKeys.DigestDelivery"/>).</param>
 /// <param name="Kind"><c>reminder</c> or <c>digest</c>.</param>
-/// <param name="Occurrence">The scheduled instant it belongs to (a digest's occurrence is what "since the last digest" reads).</param>
+/// <param name="Occurrence">What the post is as of: a reminder's planned instant; the moment a digest was built,
+/// which is where the next digest's "since the last digest" starts.</param>
 /// <param name="Owner">The firing that claims it; only the owner settles it.</param>
 public sealed record DeliveryClaim(
     string Key, string Kind, string Channel, DateTimeOffset Occurrence, string Owner, DateTimeOffset Now, DateTimeOffset LeaseUntil);
@@ -69,7 +70,7 @@ public interface IDeliveryLedger
     /// <summary>Keys of <paramref name="kind"/> that are delivered or failed: nothing to plan for them.</summary>
     Task<IReadOnlySet<string>> SettledKeysAsync(string kind, CancellationToken cancellationToken);
 
-    /// <summary>The occurrence of the latest delivered post of <paramref name="kind"/> to <paramref name="channel"/>.</summary>
+    /// <summary>The <see cref="DeliveryClaim.Occurrence"/> of the latest delivered post of <paramref name="kind"/> to <paramref name="channel"/>.</summary>
     Task<DateTimeOffset?> LastDeliveredAsync(string kind, string channel, CancellationToken cancellationToken);
 
     /// <summary>Turns every pending claim into a retry. Only for a single-node store at start, when no claim

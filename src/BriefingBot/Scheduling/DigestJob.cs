@@ -24,10 +24,13 @@ public sealed class DigestJob(
             logger.LogError("Digest trigger {Trigger} carries no valid channel; skipped", context.Trigger.Key);
             return;
         }
+        // Keyed by the scheduled occurrence (a retry or a misfire of it is the same digest); recorded as of the moment
+        // it was built, which is where the next digest's "since" starts.
         var occurrence = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var asOf = time.GetUtcNow();
         var since = await ledger.LastDeliveredAsync(PostKinds.Digest, channel.ToString(), cancellationToken);
-        var digest = timeline.BuildDigest(policy.LocalDate(time.GetUtcNow()), policy.DigestHorizonDays, since);
+        var digest = timeline.BuildDigest(policy.LocalDate(asOf), policy.DigestHorizonDays, since);
         await delivery.DeliverAsync(
-            context, PostKinds.Digest, ScheduleKeys.DigestDelivery(occurrence, channel), channel, occurrence, new DigestPost(digest), cancellationToken);
+            context, PostKinds.Digest, ScheduleKeys.DigestDelivery(occurrence, channel), channel, asOf, new DigestPost(digest), cancellationToken);
     }
 }

@@ -123,6 +123,13 @@ public sealed class ScheduleSynchronizer(
         }
         var removed = existing.Values.Where(t => !desired.ContainsKey(t.Key)).ToList();
         if (removed.Count > 0) await scheduler.UnscheduleJobs([.. removed.Select(t => t.Key)], cancellationToken);
+        foreach (var missed in removed.Where(t => t.NextFireTimeUtc <= now))
+        {
+            var data = missed.JobDataMap;
+            logger.LogWarning(
+                "Reminder {Lead} for {Milestone} to {Channel} was due at {Due:u} and never sent; skipped: its milestone has passed, moved or left the timeline, or a later reminder of it is due",
+                data.GetString(ScheduleKeys.Data.Lead), data.GetString(ScheduleKeys.Data.MilestoneId), data.GetString(ScheduleKeys.Data.Channel), missed.NextFireTimeUtc);
+        }
 
         var paired = CountReplacements(timeline, moves, added, removed);
         return (added.Count - paired, removed.Count - paired, moved + paired);

@@ -17,7 +17,8 @@ public sealed class ScheduledDelivery(
     TimeProvider time,
     ILogger<ScheduledDelivery> logger)
 {
-    /// <param name="occurrence">The scheduled instant the post belongs to (stored with the claim).</param>
+    /// <param name="asOf">What the post is as of, stored with the claim: a reminder's planned instant, the moment a
+    /// digest was built (the next digest covers what came after it).</param>
     /// <exception cref="JobExecutionException">The post failed transiently (or another firing holds it) and the
     /// firing's retry policy has attempts left: Quartz fires it again after the backoff.</exception>
     public async Task DeliverAsync(
@@ -25,14 +26,14 @@ public sealed class ScheduledDelivery(
         string kind,
         string key,
         ChannelAddress channel,
-        DateTimeOffset occurrence,
+        DateTimeOffset asOf,
         Post post,
         CancellationToken cancellationToken)
     {
         var owner = context.FireInstanceId;
         var now = time.GetUtcNow();
         var claim = await ledger.TryClaimAsync(
-            new DeliveryClaim(key, kind, channel.ToString(), occurrence, owner, now, now + policy.DeliveryLease), cancellationToken);
+            new DeliveryClaim(key, kind, channel.ToString(), asOf, owner, now, now + policy.DeliveryLease), cancellationToken);
         switch (claim)
         {
             case ClaimOutcome.AlreadySettled:

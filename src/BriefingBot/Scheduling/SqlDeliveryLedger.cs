@@ -40,7 +40,7 @@ public sealed class SqlDeliveryLedger(SchedulingDatabase database) : IDeliveryLe
             INSERT INTO {Table} (delivery_key, kind, channel, occurrence, state, owner, lease_until, attempts, detail, updated_at)
             VALUES (@key, @kind, @channel, @occurrence, 'pending', @owner, @lease, 1, NULL, @now)
             ON CONFLICT (delivery_key) DO UPDATE SET
-                state = 'pending', owner = excluded.owner, lease_until = excluded.lease_until,
+                state = 'pending', occurrence = excluded.occurrence, owner = excluded.owner, lease_until = excluded.lease_until,
                 attempts = {Table}.attempts + 1, detail = NULL, updated_at = excluded.updated_at
             WHERE {Table}.state = 'retry' OR ({Table}.state = 'pending' AND {Table}.lease_until <= @now)
             """, transaction)

@@ -65,6 +65,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public IDeliveryLedger Ledger => Services.GetRequiredService<IDeliveryLedger>();
 
+    /// <summary>The SQLite store of this bot, reachable while it is stopped.</summary>
+    public SchedulingDatabase Database() =>
+        new(StoreKind.Sqlite, $"Data Source={Path.Combine(settings["BriefingBot:Data"]!, "briefingbot.db")}");
+
     public async Task<IScheduler> SchedulerAsync() => await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
     /// <summary>Builds the host without starting it (for the CLI's way of using the store).</summary>

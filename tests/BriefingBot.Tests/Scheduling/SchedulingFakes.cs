@@ -33,7 +33,10 @@ internal sealed class FixedTimeline(params Milestone[] milestones) : ITimelineSo
         set => milestones = value;
     }
 
-    public IReadOnlyList<Milestone> Timeline() => milestones;
+    /// <summary>When set, reading the timeline throws, as a bot without an index would.</summary>
+    public bool Fail { get; set; }
+
+    public IReadOnlyList<Milestone> Timeline() => Fail ? throw new InvalidOperationException("no index yet") : milestones;
 
     public Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since)
     {
