@@ -88,6 +88,8 @@ public class ArticleParserTests
     [InlineData("By JOHN SMITH, Staff Writer", "JOHN SMITH")]
     [InlineData("Author: Jane Doe", "Jane Doe")]
     [InlineData("By Reuters", "Reuters")]
+    [InlineData("**By Jane Doe**", "Jane Doe")]
+    [InlineData("Reporting by Jane Doe; Editing by John Roe", "Jane Doe")]
     public void Byline_ReadsTheNameAsWritten(string byline, string author)
     {
         var article = Parse($"{byline}\nNegotiators met again on Tuesday.");
