@@ -56,12 +56,12 @@ public static partial class ArticleParser
         // Markdown emphasis around a whole line ("**By Jane Doe**") says nothing about what the line is.
         var bare = lines.Select(line => line.Trim('*', '_', ' ')).ToList();
         var roles = bare.Select(Classify).ToArray();
+        DropAfterArticleEnd(bare, roles);
+        DropBackMatter(bare, roles);
         var bylines = Enumerable.Range(0, lines.Count)
             .Where(i => roles[i] == Role.Byline)
             .Select(i => Byline.Read(bare[i])!)
             .ToList();
-        DropAfterArticleEnd(bare, roles);
-        DropBackMatter(bare, roles);
         var headline = FindHeadline(bare, roles);
         var firstBody = Array.IndexOf(roles, Role.Body);
         var bioAuthor = firstBody >= 0 ? AuthorBio.Author(lines[firstBody]) : null;

@@ -232,6 +232,19 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void BylineOfATeaserAfterYouMayAlsoLike_IsNotTheAuthor()
+    {
+        var article = Parse("""
+            Negotiators met again on Tuesday.
+            You May Also Like
+            Ports Reopen After Strike
+            By Someone Else
+            """);
+
+        Assert.Null(article.Author);
+    }
+
+    [Fact]
     public void AcknowledgementsSection_IsNotBody()
     {
         var article = Parse("""
@@ -280,6 +293,14 @@ public class ArticleParserTests
             """);
 
         Assert.Equal(new DateOnly(2026, 1, 1), article.Published);
+    }
+
+    [Fact]
+    public void BylineMonthAndDay_AfterTheLatestEventOfTheYear_StaysInThatYear()
+    {
+        var article = Parse("By Tomas Ravel Updated Dec.1\nThe ministers met on October 30, 2025, and again on November 2, 2025.");
+
+        Assert.Equal(new DateOnly(2025, 12, 1), article.Published);
     }
 
     [Fact]
