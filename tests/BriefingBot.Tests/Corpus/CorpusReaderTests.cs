@@ -66,6 +66,12 @@ public class CorpusReaderTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void NoFolderGiven_ThrowsTheSameClearError(string folder) =>
+        Assert.Throws<CorpusFolderNotFoundException>(() => Reader.Read(folder));
+
     [Fact]
     public void ByteOrderMarkAndCrLf_DoNotReachTheText()
     {
