@@ -65,7 +65,7 @@ internal static partial class SentenceText
 
     private static readonly HashSet<string> FutureMarkers = new(StringComparer.Ordinal)
     {
-        "will", "shall", "won’t", "won't", "expected", "expects", "expect", "scheduled", "slated", "upcoming",
+        "will", "shall", "would", "won’t", "won't", "expected", "expects", "expect", "scheduled", "slated", "upcoming",
         "next", "forthcoming", "plans", "planned", "intends", "aims", "expires", "ends", "begins", "starts", "lapses",
     };
 
