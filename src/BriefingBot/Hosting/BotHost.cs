@@ -1,4 +1,5 @@
 using BriefingBot.Briefing;
+using BriefingBot.Discord;
 
 namespace BriefingBot.Hosting;
 
@@ -19,9 +20,12 @@ public static class BotHost
         builder.Services.AddBriefingCore(builder.Configuration);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<AdminReindexer>();
+        // Discord: signed interactions endpoint, deferred answers, channel posts (off without Discord settings).
+        builder.Services.AddDiscord(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapDiscord();
         return app;
     }
 }
