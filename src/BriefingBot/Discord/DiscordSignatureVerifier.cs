@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,9 @@ public sealed class DiscordSignatureVerifier
 {
     private const int SignatureBytes = 64;
 
+    // DateTimeOffset.FromUnixTimeSeconds throws beyond year 9999.
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private readonly PublicKey publicKey;
     private readonly TimeSpan maxSkew;
     private readonly TimeProvider time;
@@ -40,8 +44,9 @@ public sealed class DiscordSignatureVerifier
     public DiscordSignatureVerifier(IOptions<DiscordOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var hex = options.Value.PublicKey;
-        if (hex.Length != 64 || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, Convert.FromHexString(hex), KeyBlobFormat.RawPublicKey, out var key) || key is null)
+        Span<byte> raw = stackalloc byte[32];
+        if (Convert.FromHexString(options.Value.PublicKey, raw, out _, out var written) != OperationStatus.Done || written != raw.Length
+            || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey, out var key) || key is null)
             throw new ArgumentException("Discord:PublicKey is not a raw Ed25519 public key (64 hex characters).", nameof(options));
         publicKey = key;
         maxSkew = options.Value.MaxClockSkew;
@@ -55,7 +60,7 @@ public sealed class DiscordSignatureVerifier
 
         Span<byte> signature = stackalloc byte[SignatureBytes];
         if (signatureHex.Length != SignatureBytes * 2
-            || Convert.FromHexString(signatureHex, signature, out _, out var written) != System.Buffers.OperationStatus.Done
+            || Convert.FromHexString(signatureHex, signature, out _, out var written) != OperationStatus.Done
             || written != SignatureBytes
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds))
             return SignatureCheck.Malformed;
@@ -69,7 +74,4 @@ public sealed class DiscordSignatureVerifier
         var skew = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Min(unixSeconds, MaxUnixSeconds));
         return skew.Duration() > maxSkew ? SignatureCheck.Stale : SignatureCheck.Valid;
     }
-
-    // DateTimeOffset.FromUnixTimeSeconds throws beyond year 9999.
-    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 }
