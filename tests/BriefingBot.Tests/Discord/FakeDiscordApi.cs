@@ -17,7 +17,8 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 }
 
 /// <summary>What the fake answers; headers such as <c>X-RateLimit-Remaining</c> included.</summary>
-public sealed record FakeResponse(int Status, string Body = """{"id":"1400000000000000001"}""", IReadOnlyDictionary<string, string>? Headers = null);
+/// <param name="Delay">How long the fake waits before answering (to make a request time out).</param>
+public sealed record FakeResponse(int Status, string Body = """{"id":"1400000000000000001"}""", IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
 
 /// <summary>
 /// Discord's REST API on 127.0.0.1: records every request and answers each route from its script (in order),
@@ -91,6 +92,11 @@ public sealed class FakeDiscordApi : IAsyncDisposable
             body, DateTimeOffset.UtcNow));
         arrived.Release();
 
+        if (response.Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(response.Delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; } // the client gave up waiting, as the test intends
+        }
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
         if (response.Body.Length > 0)
