@@ -1,3 +1,7 @@
+using BriefingBot.Discord;
+using BriefingBot.Scheduling;
+using BriefingBot.Teams;
+
 namespace BriefingBot.Hosting;
 
 /// <summary>
@@ -22,9 +26,17 @@ public static class BotHost
         // Build or refresh the index at start, then follow the corpus folder.
         builder.Services.AddHostedService<IndexWarmup>();
         builder.Services.AddHostedService<CorpusWatcher>();
+        // Reminders and digests: Quartz on the persistent job store, delivery ledger, subscriptions.
+        builder.Services.AddScheduling(builder.Configuration);
+        // Discord: signed interactions endpoint, deferred answers, channel posts (off without Discord settings).
+        builder.Services.AddDiscord(builder.Configuration);
+        // Teams: Bot Framework activities with JWT validation, Adaptive Cards, proactive posts (off without Teams settings).
+        builder.Services.AddTeams(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapDiscord();
+        app.MapTeams();
         return app;
     }
 }
