@@ -1,4 +1,5 @@
 using BriefingBot.Briefing;
+using BriefingBot.Teams;
 
 namespace BriefingBot.Hosting;
 
@@ -19,9 +20,12 @@ public static class BotHost
         builder.Services.AddBriefingCore(builder.Configuration);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<AdminReindexer>();
+        // Microsoft Teams: Bot Framework activities in, cards and proactive posts out (off without Teams:AppId).
+        builder.Services.AddTeams(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapTeams();
         return app;
     }
 }
