@@ -55,4 +55,19 @@ internal static class JsonContract
     }
 
     public sealed record MilestonesJson(IReadOnlyList<MilestoneJson> Milestones);
+
+    public sealed record ReminderJson(
+        string FireAt, string FireAtLocal, string Kind, string? MilestoneId, string? MilestoneDate, string? Lead, string Channel)
+    {
+        public static ReminderJson From(Scheduling.PlannedPost post) => new(
+            post.FireAtUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            post.FireAtLocal.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            post.Kind,
+            post.MilestoneId,
+            post.MilestoneDate?.ToString("yyyy-MM-dd"),
+            post.Lead,
+            post.Channel);
+    }
+
+    public sealed record RemindersJson(IReadOnlyList<ReminderJson> Reminders);
 }

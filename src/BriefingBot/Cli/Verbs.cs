@@ -10,7 +10,9 @@ internal static class Verbs
         IndexVerb.Create(cli),
         AskVerb.Create(cli),
         MilestonesVerb.Create(cli),
+        RemindersVerb.Create(cli),
         ServeVerb.Create(cli),
+        RegisterCommandsVerb.Create(cli),
     ];
 
     public static Option<string?> Corpus() => new("--corpus") { Description = "Folder of articles (default: corpus)." };
