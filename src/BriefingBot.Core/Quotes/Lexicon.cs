@@ -121,7 +121,7 @@ internal static class Lexicon
         empire dynasty province state county city town village district region island islands sea ocean strait gulf
         river mountain mountains valley peninsula coast airport station tower dome
         street square avenue road highway palace church temple mosque cathedral stadium cup games olympics
-        summit conference meeting agreement treaty accord act bill strategy policy plan doctrine initiative
+        summit conference meeting agreement treaty accord act strategy policy plan doctrine initiative
         program programme project war wars crisis expo exhibition days year era age phase version edition chapter
         section figure table tags print reply roundtable economic economy global international national federal
         foreign affairs security defense defence cooperation development relations studies research technology
