@@ -1,4 +1,5 @@
 using BriefingBot.Briefing;
+using BriefingBot.Scheduling;
 
 namespace BriefingBot.Hosting;
 
@@ -19,6 +20,8 @@ public static class BotHost
         builder.Services.AddBriefingCore(builder.Configuration);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<AdminReindexer>();
+        // Reminders and digests: Quartz on the persistent job store, the delivery ledger, subscriptions.
+        builder.Services.AddScheduling(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();

@@ -34,6 +34,27 @@ public sealed class ReminderDeliveryTests
     }
 
     [Fact]
+    public async Task Reminders_FireAtNineLocal_AcrossDstChange()
+    {
+        // Europe/Berlin moves from +01:00 to +02:00 on 29 March 2026, between the two reminders.
+        await using var bot = new SchedulerHarness(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero),
+            settings: new Dictionary<string, string?> { ["Scheduling:TimeZone"] = "Europe/Berlin", ["Scheduling:LeadTimes"] = "P7D,P1D" },
+            channels: "discord:100");
+        bot.Timeline.Milestones = [Milestones.Day("m1", new DateOnly(2026, 4, 2))];
+        await bot.StartAsync();
+        DateTimeOffset[] expected = [new(2026, 3, 26, 8, 0, 0, TimeSpan.Zero), new(2026, 4, 1, 7, 0, 0, TimeSpan.Zero)];
+
+        foreach (var (instant, count) in expected.Select((instant, i) => (instant, i + 1)))
+        {
+            bot.AdvanceTo(instant);
+            await bot.ExecutionsReach(count);
+        }
+
+        Assert.Equal(expected, bot.Executions.Select(e => e.ScheduledFor!.Value));
+        Assert.Equal([TimeSpan.FromDays(7), TimeSpan.FromDays(1)], bot.Discord.DeliveredSnapshot().Select(p => ((ReminderPost)p.Post).Lead));
+    }
+
+    [Fact]
     public async Task SameReminderFiringAgain_IsNotPostedTwice()
     {
         await using var bot = new SchedulerHarness(Start, channels: "discord:100");
