@@ -58,6 +58,19 @@ public sealed class ReminderDeliveryTests
     public async Task SameReminderFiringAgain_IsNotPostedTwice()
     {
         await using var bot = new SchedulerHarness(Start, channels: "discord:100");
+        await FireTheSameReminderThrice(bot);
+    }
+
+    [PostgresFact]
+    public async Task SameReminderFiringAgain_IsNotPostedTwice_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var bot = new SchedulerHarness(Start, "postgres", new Dictionary<string, string?> { ["Scheduling:ConnectionString"] = database.ConnectionString }, channels: "discord:100");
+        await FireTheSameReminderThrice(bot);
+    }
+
+    private static async Task FireTheSameReminderThrice(SchedulerHarness bot)
+    {
         bot.Timeline.Milestones = [Milestones.Day("m1", Deadline)];
         await bot.StartAsync();
         var scheduler = await bot.SchedulerAsync();

@@ -65,9 +65,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public IDeliveryLedger Ledger => Services.GetRequiredService<IDeliveryLedger>();
 
-    /// <summary>The SQLite store of this bot, reachable while it is stopped.</summary>
-    public SchedulingDatabase Database() =>
-        new(StoreKind.Sqlite, $"Data Source={Path.Combine(settings["BriefingBot:Data"]!, "briefingbot.db")}");
+    /// <summary>The store of this bot (SQLite or PostgreSQL), reachable while it is stopped.</summary>
+    public SchedulingDatabase Database() => settings["Scheduling:Store"] == "postgres"
+        ? new(StoreKind.Postgres, settings["Scheduling:ConnectionString"]!)
+        : new(StoreKind.Sqlite, $"Data Source={Path.Combine(settings["BriefingBot:Data"]!, "briefingbot.db")}");
 
     public async Task<IScheduler> SchedulerAsync() => await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
