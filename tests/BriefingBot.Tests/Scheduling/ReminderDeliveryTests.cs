@@ -92,6 +92,21 @@ public sealed class ReminderDeliveryTests
     }
 
     [Fact]
+    public async Task Reminder_WhoseMilestoneLeftTheTimelineSincePlanning_IsSkippedAndLogged()
+    {
+        await using var bot = new SchedulerHarness(Start, settings: OneLead, channels: "discord:100");
+        bot.Timeline.Milestones = [Milestones.Day("m1", Deadline)];
+        await bot.StartAsync();
+
+        bot.Timeline.Milestones = []; // the article went away; no reindex has re-planned yet
+        bot.AdvanceTo(FireAt);
+        await bot.ExecutionsReach(1);
+
+        Assert.Empty(bot.Discord.Attempts);
+        Assert.Contains("Reminder P1D for m1 to discord:100 skipped: the milestone is no longer on the timeline", bot.Warnings);
+    }
+
+    [Fact]
     public async Task PermanentFailure_IsRecordedAndNotRetried_OtherChannelsStillPosted()
     {
         await using var bot = new SchedulerHarness(Start, settings: OneLead, channels: ["flaky:1", "discord:100"]);
