@@ -15,7 +15,13 @@ public static class DiscordServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DiscordOptions.Section);
-        if (!(section.Get<DiscordOptions>()?.IsConfigured ?? false)) return services;
+        // Decided from the two settings alone: anything else wrong is reported by validation at start.
+        var identity = new DiscordOptions
+        {
+            ApplicationId = section[nameof(DiscordOptions.ApplicationId)] ?? "",
+            PublicKey = section[nameof(DiscordOptions.PublicKey)] ?? "",
+        };
+        if (!identity.IsConfigured) return services;
 
         services.AddOptions<DiscordOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
