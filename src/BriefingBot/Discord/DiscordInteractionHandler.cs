@@ -1,7 +1,7 @@
 using BriefingBot.Briefing;
 using BriefingBot.Delivery;
 using BriefingBot.Hosting;
-using Microsoft.Extensions.Options;
+using BriefingBot.Scheduling;
 
 namespace BriefingBot.Discord;
 
@@ -17,12 +17,10 @@ public sealed class DiscordInteractionHandler(
     ISubscriptionStore subscriptions,
     DiscordMessageRenderer renderer,
     DiscordFollowUpQueue followUps,
-    IOptions<DiscordOptions> options,
+    SchedulePolicy schedule,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
 {
-    private readonly int digestHorizonDays = options.Value.DigestHorizonDays;
-
     public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
@@ -49,7 +47,7 @@ public sealed class DiscordInteractionHandler(
             DiscordCommands.Ask => Ask(interaction),
             DiscordCommands.Said => Said(interaction),
             DiscordCommands.Milestones => Milestones(interaction),
-            DiscordCommands.Digest => Defer(interaction, name, ephemeral: false, _ => renderer.Digest(briefing.BuildDigest(Today(), digestHorizonDays, since: null))),
+            DiscordCommands.Digest => Defer(interaction, name, ephemeral: false, _ => renderer.Digest(briefing.BuildDigest(Today(), schedule.DigestHorizonDays, since: null))),
             DiscordCommands.Subscribe => await SubscribeAsync(interaction, cancellationToken),
             DiscordCommands.Unsubscribe => await UnsubscribeAsync(interaction, cancellationToken),
             DiscordCommands.Reindex => Reindex(interaction),
@@ -142,5 +140,6 @@ public sealed class DiscordInteractionHandler(
 
     private static ChannelAddress ChannelOf(Interaction interaction) => new(ChannelAddress.Discord, interaction.ChannelId!);
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    // "Today" where the team is: the scheduler's time zone, so /milestones agrees with the reminders.
+    private DateOnly Today() => schedule.LocalDate(time.GetUtcNow());
 }

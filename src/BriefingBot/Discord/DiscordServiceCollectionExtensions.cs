@@ -1,4 +1,5 @@
 using BriefingBot.Delivery;
+using BriefingBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,15 +49,20 @@ public static class DiscordServiceCollectionExtensions
     /// Maps <c>POST /discord/interactions</c> when <see cref="AddDiscord"/> enabled Discord; otherwise says once in
     /// the log that Discord is disabled and why.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Discord is enabled but the scheduler (subscriptions, time zone) is not registered.</exception>
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(DiscordInteractionHandler)))
+        var registered = app.ServiceProvider.GetRequiredService<IServiceProviderIsService>();
+        if (!registered.IsService(typeof(DiscordInteractionHandler)))
         {
             app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DiscordEndpoints).FullName!)
                 .LogInformation("Discord is disabled: set Discord__ApplicationId, Discord__PublicKey and Discord__BotToken to enable it.");
             return app;
         }
+        // Said at start rather than as a failure on the first interaction.
+        if (!registered.IsService(typeof(ISubscriptionStore)) || !registered.IsService(typeof(SchedulePolicy)))
+            throw new InvalidOperationException("The Discord adapter needs the scheduler: call services.AddScheduling(configuration) before MapDiscord.");
         app.MapPost("/discord/interactions", DiscordEndpoints.HandleInteractionAsync);
         return app;
     }
