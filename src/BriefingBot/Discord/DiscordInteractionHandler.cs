@@ -18,6 +18,7 @@ public sealed class DiscordInteractionHandler(
     DiscordMessageRenderer renderer,
     DiscordFollowUpQueue followUps,
     SchedulePolicy schedule,
+    IDeliveryLedger ledger,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
 {
@@ -47,7 +48,7 @@ public sealed class DiscordInteractionHandler(
             DiscordCommands.Ask => Ask(interaction),
             DiscordCommands.Said => Said(interaction),
             DiscordCommands.Milestones => Milestones(interaction),
-            DiscordCommands.Digest => Defer(interaction, name, ephemeral: false, _ => renderer.Digest(briefing.BuildDigest(Today(), schedule.DigestHorizonDays, since: null))),
+            DiscordCommands.Digest => Defer(interaction, name, ephemeral: false, ct => DigestAsync(interaction, ct)),
             DiscordCommands.Subscribe => await SubscribeAsync(interaction, cancellationToken),
             DiscordCommands.Unsubscribe => await UnsubscribeAsync(interaction, cancellationToken),
             DiscordCommands.Reindex => Reindex(interaction),
@@ -77,6 +78,14 @@ public sealed class DiscordInteractionHandler(
         var days = interaction.Option("days")?.IntegerValue;
         if (days is < 1 or > 3650) return Refuse("`days` must be between 1 and 3650.");
         return InteractionResponse.Message(renderer.Milestones(briefing.Upcoming(Today(), (int?)days), (int?)days));
+    }
+
+    // New articles are those since this channel's last scheduled digest, as in the scheduled one; all of them in a
+    // channel that never had one.
+    private async Task<IReadOnlyList<DiscordMessage>> DigestAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var since = interaction.ChannelId is null ? null : await ledger.LastDeliveredAsync(PostKinds.Digest, ChannelOf(interaction).ToString(), cancellationToken);
+        return renderer.Digest(briefing.BuildDigest(Today(), schedule.DigestHorizonDays, since));
     }
 
     private async Task<InteractionResponse> SubscribeAsync(Interaction interaction, CancellationToken cancellationToken)

@@ -32,7 +32,10 @@ public static class DiscordServiceCollectionExtensions
             http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
             http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
             http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout (DiscordOptions.RequestTimeout)
-        });
+        })
+            // The factory's request logs print URIs, and interaction webhook URIs carry the token; DiscordRestClient
+            // logs each call by its route template instead.
+            .RemoveAllLoggers();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordMessageRenderer>();

@@ -80,6 +80,9 @@ public sealed class DiscordBotHarness : IAsyncDisposable
             ["Discord:ApiBaseUrl"] = discord.BaseUrl,
             ["Discord:RetryBaseDelay"] = "00:00:00.010",
             ["Scheduling:Store"] = "memory",
+            // Everything logged, so tests see what a deployment at its most verbose would write.
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) configuration[name] = value;
 
