@@ -87,7 +87,17 @@ public sealed class DiscordFollowUpQueue : BackgroundService
         try
         {
             await foreach (var job in jobs.Reader.ReadAllAsync(stoppingToken))
-                await RunAsync(job, stoppingToken);
+            {
+                try
+                {
+                    await RunAsync(job, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A worker outlives any one job.
+                    logger.LogError(ex, "/{Command} (interaction {InteractionId}) could not be finished", job.Command, job.InteractionId);
+                }
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

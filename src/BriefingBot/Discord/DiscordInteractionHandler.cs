@@ -1,7 +1,7 @@
 using BriefingBot.Briefing;
 using BriefingBot.Delivery;
 using BriefingBot.Hosting;
-using Microsoft.Extensions.Options;
+using BriefingBot.Scheduling;
 
 namespace BriefingBot.Discord;
 
@@ -17,12 +17,11 @@ public sealed class DiscordInteractionHandler(
     ISubscriptionStore subscriptions,
     DiscordMessageRenderer renderer,
     DiscordFollowUpQueue followUps,
-    IOptions<DiscordOptions> options,
+    SchedulePolicy schedule,
+    IDeliveryLedger ledger,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
 {
-    private readonly int digestHorizonDays = options.Value.DigestHorizonDays;
-
     public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
@@ -49,7 +48,7 @@ public sealed class DiscordInteractionHandler(
             DiscordCommands.Ask => Ask(interaction),
             DiscordCommands.Said => Said(interaction),
             DiscordCommands.Milestones => Milestones(interaction),
-            DiscordCommands.Digest => Defer(interaction, name, ephemeral: false, _ => renderer.Digest(briefing.BuildDigest(Today(), digestHorizonDays, since: null))),
+            DiscordCommands.Digest => Defer(interaction, name, ephemeral: false, ct => DigestAsync(interaction, ct)),
             DiscordCommands.Subscribe => await SubscribeAsync(interaction, cancellationToken),
             DiscordCommands.Unsubscribe => await UnsubscribeAsync(interaction, cancellationToken),
             DiscordCommands.Reindex => Reindex(interaction),
@@ -79,6 +78,14 @@ public sealed class DiscordInteractionHandler(
         var days = interaction.Option("days")?.IntegerValue;
         if (days is < 1 or > 3650) return Refuse("`days` must be between 1 and 3650.");
         return InteractionResponse.Message(renderer.Milestones(briefing.Upcoming(Today(), (int?)days), (int?)days));
+    }
+
+    // New articles are those since this channel's last scheduled digest, as in the scheduled one; all of them in a
+    // channel that never had one.
+    private async Task<IReadOnlyList<DiscordMessage>> DigestAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var since = interaction.ChannelId is null ? null : await ledger.LastDeliveredAsync(PostKinds.Digest, ChannelOf(interaction).ToString(), cancellationToken);
+        return renderer.Digest(briefing.BuildDigest(Today(), schedule.DigestHorizonDays, since));
     }
 
     private async Task<InteractionResponse> SubscribeAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -142,5 +149,6 @@ public sealed class DiscordInteractionHandler(
 
     private static ChannelAddress ChannelOf(Interaction interaction) => new(ChannelAddress.Discord, interaction.ChannelId!);
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    // "Today" where the team is: the scheduler's time zone, so /milestones agrees with the reminders.
+    private DateOnly Today() => schedule.LocalDate(time.GetUtcNow());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BriefingBot.Briefing;
 using BriefingBot.Corpus;
+using BriefingBot.Delivery;
 using BriefingBot.Hosting;
 using BriefingBot.Timeline;
 using static BriefingBot.Discord.DiscordText;
@@ -63,15 +64,9 @@ public sealed class DiscordMessageRenderer
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var milestone = reminder.Milestone;
-        var when = reminder.Lead.TotalDays switch
-        {
-            <= 0 => "Today",
-            1 => "Tomorrow",
-            var days when days == Math.Floor(days) => $"In {days:0} days",
-            _ => $"In {Math.Ceiling(reminder.Lead.TotalHours):0} hours",
-        };
+        var when = PostText.When(reminder.Lead);
         var icon = milestone.Kind == MilestoneKind.Deadline ? "⏰" : "📅";
-        var content = Truncate($"{icon} **{when}: {Escape(milestone.Label)}** ({FormatDate(milestone)})", DiscordLimits.Content);
+        var content = Truncate($"{icon} **{char.ToUpperInvariant(when[0])}{when[1..]}: {Escape(milestone.Label)}** ({FormatDate(milestone)})", DiscordLimits.Content);
         return new DiscordMessage(content, [WithFooter(SourceEmbed(milestone.Source, milestone.Article, milestone.Paragraph))]);
     }
 

@@ -58,10 +58,6 @@ public sealed class DiscordOptions : IValidatableObject
     [Range(1, 10_000)]
     public int FollowUpQueueCapacity { get; set; } = 64;
 
-    /// <summary>Days ahead an on-demand <c>/digest</c> looks for milestones. Default 14.</summary>
-    [Range(1, 3650)]
-    public int DigestHorizonDays { get; set; } = 14;
-
     /// <summary>True when the application is configured at all; otherwise Discord is disabled.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApplicationId) || !string.IsNullOrWhiteSpace(PublicKey);
 

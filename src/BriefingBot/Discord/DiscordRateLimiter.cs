@@ -18,14 +18,18 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     private readonly Dictionary<string, Window> windows = [];
     private DateTimeOffset globalUntil = DateTimeOffset.MinValue;
 
-    /// <summary>Waits until a call on <paramref name="route"/> is within its limits, and counts it.</summary>
-    public async Task WaitAsync(DiscordRoute route, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a call on <paramref name="route"/> is within its limits, and counts it. Returns false, without
+    /// waiting, when that would take longer than <paramref name="maxWait"/>.
+    /// </summary>
+    public async Task<bool> WaitAsync(DiscordRoute route, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
         while (true)
         {
             var delay = Reserve(route);
-            if (delay <= TimeSpan.Zero) return;
+            if (delay <= TimeSpan.Zero) return true;
+            if (delay > maxWait) return false;
             await Task.Delay(delay, time, cancellationToken);
         }
     }

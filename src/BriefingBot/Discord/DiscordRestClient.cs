@@ -66,7 +66,8 @@ public sealed class DiscordRestClient(
         for (var attempt = 0; ; attempt++)
         {
             var retriesLeft = attempt < settings.MaxRetries;
-            await limiter.WaitAsync(route, cancellationToken);
+            if (!await limiter.WaitAsync(route, settings.MaxRateLimitWait, cancellationToken))
+                return Failed(route, DiscordRestOutcome.TransientFailure, null, $"rate limited for longer than {settings.MaxRateLimitWait}");
 
             using var response = await TrySendAsync(http, route, body, cancellationToken);
             if (response is null)
@@ -103,7 +104,12 @@ public sealed class DiscordRestClient(
     {
         using var request = new HttpRequestMessage(route.Method, route.Path);
         if (route.BotAuthorization) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.BotToken);
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
+        if (body is not null)
+        {
+            // Buffered, so the request carries a Content-Length rather than a chunked body.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
 
         using var timeout = new CancellationTokenSource(settings.RequestTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

@@ -1,4 +1,5 @@
 using BriefingBot.Delivery;
+using BriefingBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,13 @@ public static class DiscordServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DiscordOptions.Section);
-        if (!(section.Get<DiscordOptions>()?.IsConfigured ?? false)) return services;
+        // Decided from the two settings alone: anything else wrong is reported by validation at start.
+        var identity = new DiscordOptions
+        {
+            ApplicationId = section[nameof(DiscordOptions.ApplicationId)] ?? "",
+            PublicKey = section[nameof(DiscordOptions.PublicKey)] ?? "",
+        };
+        if (!identity.IsConfigured) return services;
 
         services.AddOptions<DiscordOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -25,7 +32,10 @@ public static class DiscordServiceCollectionExtensions
             http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
             http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
             http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout (DiscordOptions.RequestTimeout)
-        });
+        })
+            // The factory's request logs print URIs, and interaction webhook URIs carry the token; DiscordRestClient
+            // logs each call by its route template instead.
+            .RemoveAllLoggers();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordMessageRenderer>();
@@ -42,15 +52,20 @@ public static class DiscordServiceCollectionExtensions
     /// Maps <c>POST /discord/interactions</c> when <see cref="AddDiscord"/> enabled Discord; otherwise says once in
     /// the log that Discord is disabled and why.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Discord is enabled but the scheduler (subscriptions, time zone) is not registered.</exception>
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(DiscordInteractionHandler)))
+        var registered = app.ServiceProvider.GetRequiredService<IServiceProviderIsService>();
+        if (!registered.IsService(typeof(DiscordInteractionHandler)))
         {
             app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DiscordEndpoints).FullName!)
                 .LogInformation("Discord is disabled: set Discord__ApplicationId, Discord__PublicKey and Discord__BotToken to enable it.");
             return app;
         }
+        // Said at start rather than as a failure on the first interaction.
+        if (!registered.IsService(typeof(ISubscriptionStore)) || !registered.IsService(typeof(SchedulePolicy)))
+            throw new InvalidOperationException("The Discord adapter needs the scheduler: call services.AddScheduling(configuration) before MapDiscord.");
         app.MapPost("/discord/interactions", DiscordEndpoints.HandleInteractionAsync);
         return app;
     }

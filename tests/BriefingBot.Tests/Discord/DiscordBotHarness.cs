@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BriefingBot.Delivery;
 using BriefingBot.Hosting;
+using BriefingBot.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,13 +39,12 @@ public sealed class DiscordBotHarness : IAsyncDisposable
     private readonly TempFolder data;
     private long nextId = 1300000000000000100;
 
-    private DiscordBotHarness(WebApplication app, TempFolder data, Ed25519TestKey key, FakeDiscordApi discord, InMemorySubscriptionStore subscriptions, CapturingLoggerProvider logs)
+    private DiscordBotHarness(WebApplication app, TempFolder data, Ed25519TestKey key, FakeDiscordApi discord, CapturingLoggerProvider logs)
     {
         this.app = app;
         this.data = data;
         Key = key;
         Discord = discord;
-        Subscriptions = subscriptions;
         Logs = logs;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
     }
@@ -53,7 +53,8 @@ public sealed class DiscordBotHarness : IAsyncDisposable
 
     public FakeDiscordApi Discord { get; }
 
-    public InMemorySubscriptionStore Subscriptions { get; }
+    /// <summary>The subscriptions the running bot keeps (the scheduler's store).</summary>
+    public ISubscriptionStore Subscriptions => app.Services.GetRequiredService<ISubscriptionStore>();
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -67,7 +68,6 @@ public sealed class DiscordBotHarness : IAsyncDisposable
         var discord = await FakeDiscordApi.StartAsync();
         var key = Ed25519TestKey.Generate();
         var data = new TempFolder();
-        var subscriptions = new InMemorySubscriptionStore();
         var logs = new CapturingLoggerProvider();
         var configuration = new Dictionary<string, string?>
         {
@@ -79,18 +79,28 @@ public sealed class DiscordBotHarness : IAsyncDisposable
             ["Discord:BotToken"] = BotToken,
             ["Discord:ApiBaseUrl"] = discord.BaseUrl,
             ["Discord:RetryBaseDelay"] = "00:00:00.010",
+            ["Scheduling:Store"] = "memory",
+            // Everything logged, so tests see what a deployment at its most verbose would write.
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) configuration[name] = value;
 
-        var app = BotHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(configuration);
-            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-            builder.Services.AddSingleton<ISubscriptionStore>(subscriptions);
-        });
+        var app = BuildHost(configuration, logs);
         await app.StartAsync();
-        return new DiscordBotHarness(app, data, key, discord, subscriptions, logs);
+        return new DiscordBotHarness(app, data, key, discord, logs);
     }
+
+    /// <summary>The <c>serve</c> host on 127.0.0.1:0 with <paramref name="settings"/> over everything else, not started.</summary>
+    public static WebApplication BuildHost(IDictionary<string, string?> settings, ILoggerProvider? logs = null) =>
+        BotHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug);
+            if (logs is not null) builder.Logging.AddProvider(logs);
+            // BotHost does not wire the scheduler yet; Discord needs its subscriptions and time zone.
+            builder.Services.AddScheduling(builder.Configuration);
+        });
 
     /// <summary>A slash command from a guild member (permissions as given) or, with <paramref name="permissions"/> null, from a DM.</summary>
     public JsonObject Command(string name, string? permissions, params (string Name, object Value)[] options) =>

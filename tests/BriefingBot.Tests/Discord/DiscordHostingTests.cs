@@ -1,7 +1,4 @@
 using System.Net;
-using BriefingBot.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Tests.Discord;
@@ -26,16 +23,13 @@ public sealed class DiscordHostingTests
     [Fact]
     public async Task PublicKeyWithoutApplicationIdOrToken_FailsAtStartNamingWhatIsMissing()
     {
-        await using var app = BotHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        await using var app = DiscordBotHarness.BuildHost(new Dictionary<string, string?>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["BriefingBot:Corpus"] = RepositoryPaths.Corpus,
-                ["Discord:ApplicationId"] = "",
-                ["Discord:PublicKey"] = new string('a', 64),
-                ["Discord:BotToken"] = "",
-            });
-            builder.Logging.ClearProviders();
+            ["BriefingBot:Corpus"] = RepositoryPaths.Corpus,
+            ["Scheduling:Store"] = "memory",
+            ["Discord:ApplicationId"] = "",
+            ["Discord:PublicKey"] = new string('a', 64),
+            ["Discord:BotToken"] = "",
         });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
@@ -47,16 +41,13 @@ public sealed class DiscordHostingTests
     [Fact]
     public async Task PublicKeyThatIsNotHex_FailsAtStart()
     {
-        await using var app = BotHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        await using var app = DiscordBotHarness.BuildHost(new Dictionary<string, string?>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["BriefingBot:Corpus"] = RepositoryPaths.Corpus,
-                ["Discord:ApplicationId"] = "1100000000000000000",
-                ["Discord:PublicKey"] = "not-a-key",
-                ["Discord:BotToken"] = "x",
-            });
-            builder.Logging.ClearProviders();
+            ["BriefingBot:Corpus"] = RepositoryPaths.Corpus,
+            ["Scheduling:Store"] = "memory",
+            ["Discord:ApplicationId"] = "1100000000000000000",
+            ["Discord:PublicKey"] = "not-a-key",
+            ["Discord:BotToken"] = "x",
         });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

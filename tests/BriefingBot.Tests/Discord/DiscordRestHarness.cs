@@ -22,6 +22,8 @@ public sealed class DiscordRestHarness : IAsyncDisposable
 
     public DiscordCommandRegistrar Registrar => services.GetRequiredService<DiscordCommandRegistrar>();
 
+    public DiscordRestClient Rest => services.GetRequiredService<DiscordRestClient>();
+
     public DiscordMessageRenderer Renderer => services.GetRequiredService<DiscordMessageRenderer>();
 
     /// <param name="clock">The clock rate limits and back-off wait on; the system clock when null.</param>
