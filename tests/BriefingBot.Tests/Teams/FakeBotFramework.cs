@@ -59,6 +59,11 @@ public sealed class TestSigningKey(string kid, params string[] endorsements) : I
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
+    /// <summary>A valid Bot Framework channel token for our app, naming <paramref name="serviceUrl"/>.</summary>
+    public string ChannelToken(string serviceUrl) =>
+        Mint(TeamsActivities.AppId, BotFrameworkAuthenticator.BotFrameworkIssuer, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(55),
+            new Dictionary<string, object> { ["serviceurl"] = serviceUrl });
+
     public void Dispose() => rsa.Dispose();
 }
 
