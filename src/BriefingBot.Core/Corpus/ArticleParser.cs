@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+
+namespace BriefingBot.Corpus;
+
+/// <summary>
+/// Turns the text of one corpus file into an <see cref="Article"/>: metadata and numbered body paragraphs.
+/// </summary>
+/// <remarks>
+/// <para>Metadata: an optional front-matter block (<c>title</c>, <c>author</c>, <c>published</c> or <c>date</c>,
+/// <c>url</c>) wins; what it leaves out comes from the text: the headline (the first title-like line before the body,
+/// skipping section labels like "International" and generic headings like "Executive summary"), the first byline
+/// wherever it stands ("By Yu Xiaodong Updated Jan.1", "By Anderson W. White"), else an author biography opening the
+/// article ("Jane Doe is a student at …"), and a date in the byline or a dateline. A date without a year is resolved
+/// against the article's own explicit dates only. Whatever the text does not say stays null.</para>
+/// <para>Body: every non-empty line that is body text, verbatim and trimmed (a leading list bullet dropped), one
+/// paragraph each, numbered from 1. Not body: page furniture (<see cref="PageFurniture"/>), bylines, datelines, the
+/// headline, the author biography, anything after a "Leave a Reply"/"You May Also Like" block, acknowledgements or
+/// notes sections, and section headings. Headings are left out rather than numbered: they are labels, not sentences
+/// anyone says, and must never come back as an answer.</para>
+/// </remarks>
+public static partial class ArticleParser
+{
+    [GeneratedRegex(@"^[-*•▪◦–]\s+(?=\S)")]
+    private static partial Regex ListBullet();
+
+    private enum Role { Body, Headline, Heading, Furniture, Byline, Dateline, Biography }
+
+    /// <summary>Parses <paramref name="text"/>; null when it holds no article (see the overload for why).</summary>
+    public static Article? Parse(string relativePath, string text) => Parse(relativePath, text, out _);
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, the content of the corpus file at <paramref name="relativePath"/>
+    /// ('/' or '\' separated, relative to the corpus folder).
+    /// </summary>
+    /// <param name="rejection">Why no article came out ("empty", "no body text"); null on success.</param>
+    public static Article? Parse(string relativePath, string text, out string? rejection)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
+        ArgumentNullException.ThrowIfNull(text);
+
+        var normalised = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
+        if (string.IsNullOrWhiteSpace(normalised))
+        {
+            rejection = "empty";
+            return null;
+        }
+
+        var rawLines = normalised.Split('\n');
+        var front = FrontMatter.Read(rawLines, out var bodyStart);
+        var lines = rawLines.Skip(bodyStart)
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0)
+            .Select(line => ListBullet().Replace(line, "", 1))
+            .ToList();
+
+        // Markdown emphasis around a whole line ("**By Jane Doe**") says nothing about what the line is.
+        var bare = lines.Select(line => line.Trim('*', '_', ' ')).ToList();
+        var roles = bare.Select(Classify).ToArray();
+        DropAfterArticleEnd(bare, roles);
+        DropBackMatter(bare, roles);
+        var bylines = Enumerable.Range(0, lines.Count)
+            .Where(i => roles[i] == Role.Byline)
+            .Select(i => Byline.Read(bare[i])!)
+            .ToList();
+        var headline = FindHeadline(bare, roles);
+        var firstBody = Array.IndexOf(roles, Role.Body);
+        var bioAuthor = firstBody >= 0 ? AuthorBio.Author(lines[firstBody]) : null;
+        if (bioAuthor is not null) roles[firstBody] = Role.Biography;
+
+        var paragraphs = new List<Paragraph>();
+        for (var i = 0; i < lines.Count; i++)
+            if (roles[i] == Role.Body)
+                paragraphs.Add(new Paragraph(paragraphs.Count + 1, lines[i], SentenceSplitter.Split(lines[i])));
+        if (paragraphs.Count == 0)
+        {
+            rejection = "no body text";
+            return null;
+        }
+
+        var file = relativePath.Replace('\\', '/');
+        rejection = null;
+        return new Article(
+            Id: WithoutExtension(file),
+            File: file,
+            Title: front?.Title ?? (headline is null ? null : Headings.Text(headline)),
+            Author: front?.Author ?? bylines.FirstOrDefault()?.Author ?? bioAuthor,
+            Published: front?.Published ?? StatedPublication(normalised, bare, roles, bylines),
+            Url: front?.Url,
+            Paragraphs: paragraphs);
+    }
+
+    private static Role Classify(string line) =>
+        PageFurniture.IsFurniture(line) ? Role.Furniture
+        : Byline.Read(line) is not null ? Role.Byline
+        : PublicationDate.ReadDateLine(line) is not null ? Role.Dateline
+        : Headings.IsHeading(line) ? Role.Heading
+        : Role.Body;
+
+    // Comments and other articles' teasers follow "Leave a Reply" / "You May Also Like": none of it is this article.
+    private static void DropAfterArticleEnd(List<string> lines, Role[] roles)
+    {
+        var seenBody = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            seenBody |= roles[i] == Role.Body;
+            if (seenBody && PageFurniture.EndsArticle(lines[i]))
+            {
+                Array.Fill(roles, Role.Furniture, i, lines.Count - i);
+                return;
+            }
+        }
+    }
+
+    // Acknowledgements, disclosures and notes run from their heading to the next heading.
+    private static void DropBackMatter(List<string> lines, Role[] roles)
+    {
+        var inBackMatter = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (roles[i] == Role.Heading) inBackMatter = Headings.OpensBackMatter(lines[i]);
+            else if (inBackMatter && roles[i] == Role.Body) roles[i] = Role.Furniture;
+        }
+    }
+
+    // The headline is the first title-like line before the body starts, unless it is a section label standing
+    // above another title-like line, or a generic heading ("Executive summary") that titles a section, not the piece.
+    private static string? FindHeadline(List<string> lines, Role[] roles)
+    {
+        var candidates = new List<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (roles[i] is Role.Furniture or Role.Byline or Role.Dateline) continue;
+            if (!Headings.IsHeadlineLike(lines[i])) break;
+            candidates.Add(i);
+        }
+
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var line = lines[candidates[c]];
+            if (Headings.IsStructural(line)) continue;
+            if (c + 1 < candidates.Count && Headings.IsSectionLabel(line)) continue;
+            roles[candidates[c]] = Role.Headline;
+            return line;
+        }
+        return null;
+    }
+
+    // The date the article states for itself: the first byline's date, else a date line or news dateline before
+    // the body. A month and day alone get their year from the article's own dates; no year, no date.
+    private static DateOnly? StatedPublication(string text, List<string> lines, Role[] roles, List<Byline> bylines)
+    {
+        var stated = bylines.Select(b => PublicationDate.FindFirst(b.Tail)).FirstOrDefault(d => d is not null);
+        for (var i = 0; stated is null && i < lines.Count && roles[i] != Role.Biography; i++)
+        {
+            if (roles[i] == Role.Dateline) stated = PublicationDate.ReadDateLine(lines[i]);
+            else if (roles[i] == Role.Body)
+            {
+                stated = PublicationDate.ReadNewsDateline(lines[i]);
+                break;
+            }
+        }
+        return stated is { } date ? PublicationDate.Resolve(date, PublicationDate.ExplicitDates(text).ToList()) : null;
+    }
+
+    private static string WithoutExtension(string file)
+    {
+        var dot = file.LastIndexOf('.');
+        return dot > file.LastIndexOf('/') + 1 ? file[..dot] : file;
+    }
+}

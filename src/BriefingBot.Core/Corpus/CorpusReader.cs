@@ -1,0 +1,84 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace BriefingBot.Corpus;
+
+/// <summary>
+/// Reads a corpus folder into a <see cref="CorpusSnapshot"/>. A file that cannot be used (binary, invalid UTF-8,
+/// unreadable, empty, no body text) is skipped with a <see cref="CorpusWarning"/> naming it; the rest still reads.
+/// </summary>
+public sealed class CorpusReader(ILogger<CorpusReader> logger)
+{
+    // Share of control characters (besides tab, newline, carriage return, form feed) above which text is binary.
+    private const double MaxControlShare = 0.1;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads every <c>*.txt</c> and <c>*.md</c> file under <paramref name="folder"/>, in ordinal path order.</summary>
+    /// <exception cref="CorpusFolderNotFoundException">The folder does not exist.</exception>
+    public CorpusSnapshot Read(string folder)
+    {
+        // Fingerprint first: a file changed while we read leaves the snapshot looking older, never newer.
+        var fingerprint = CorpusFingerprint.Compute(folder);
+        var articles = new List<Article>();
+        var warnings = new List<CorpusWarning>();
+        foreach (var file in CorpusFile.List(folder))
+        {
+            var text = ReadText(file, out var problem);
+            var article = text is null ? null : ArticleParser.Parse(file.RelativePath, text, out problem);
+            if (article is not null)
+            {
+                articles.Add(article);
+                continue;
+            }
+            warnings.Add(new CorpusWarning(file.RelativePath, problem!));
+            logger.LogWarning("Skipped corpus file {File}: {Problem}", file.RelativePath, problem);
+        }
+
+        logger.LogInformation("Read {Articles} articles from {Folder} ({Skipped} skipped)", articles.Count, folder, warnings.Count);
+        return new CorpusSnapshot(articles, warnings, fingerprint);
+    }
+
+    private static string? ReadText(CorpusFile file, out string? problem)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = "unreadable: " + e.Message;
+            return null;
+        }
+
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            problem = "binary (contains NUL bytes)";
+            return null;
+        }
+
+        var preamble = StrictUtf8.Preamble;
+        var start = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = "not valid UTF-8 text";
+            return null;
+        }
+
+        var controls = text.Count(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'));
+        if (text.Length > 0 && controls > text.Length * MaxControlShare)
+        {
+            problem = "binary (mostly control characters)";
+            return null;
+        }
+
+        problem = null;
+        return text;
+    }
+}

@@ -1,0 +1,104 @@
+namespace BriefingBot.Timeline;
+
+/// <summary>
+/// General English vocabulary that says a clause reports something happening on its date: event nouns
+/// ("meeting", "talks", "interview"), verbs of doing and saying ("met", "announced", "said") and words of
+/// running out ("expire", "deadline"). Nothing here is specific to any article.
+/// </summary>
+internal static class ClauseCues
+{
+    private static readonly HashSet<string> EventNouns = new(StringComparer.Ordinal)
+    {
+        "meeting", "meetings", "summit", "summits", "talks", "visit", "visits", "conference", "ceremony", "election",
+        "elections", "round", "session", "hearing", "vote", "forum", "expo", "dialogue", "call", "trip", "interview",
+        "speech", "announcement", "agreement", "deal", "treaty", "accord", "truce", "ceasefire", "signing", "launch",
+        "release", "report", "statement", "commentary", "column", "op-ed", "program", "programme", "broadcast",
+        "video", "briefing", "event", "rally", "negotiations", "consultations", "inauguration", "deadline", "tour",
+    };
+
+    /// <summary>Occasions that make even a bare year an event ("the G20 Summit in 2019", "visits in 2026").</summary>
+    private static readonly HashSet<string> OccasionNouns = new(StringComparer.Ordinal)
+    {
+        "meeting", "meetings", "summit", "summits", "talks", "visit", "visits", "conference", "ceremony", "election",
+        "elections", "trip", "expo", "forum", "hearing", "inauguration", "olympics", "tour",
+    };
+
+    private static readonly HashSet<string> EventVerbs = Inflect(
+        regular:
+        [
+            "announce", "agree", "sign", "launch", "release", "publish", "upload", "unveil", "declare", "impose", "start",
+            "open", "convene", "attend", "travel", "call", "argue", "urge", "pledge", "propose", "vote", "elect", "adopt",
+            "approve", "ratify", "enact", "suspend", "extend", "lift", "host", "visit", "discuss", "negotiate", "reach",
+            "confirm", "report", "post", "air", "deliver", "present", "introduce", "finalize", "conclude", "resume",
+            "deploy", "raise", "reduce", "remove", "halt", "end", "expire", "warn", "stress", "reiterate", "emphasize",
+            "interview", "sanction", "retaliate", "block", "reject", "issue", "talk",
+        ],
+        irregular:
+        [
+            "meet", "meets", "met", "hold", "holds", "held", "say", "says", "said", "tell", "tells", "told", "speak",
+            "speaks", "spoke", "write", "writes", "wrote", "begin", "begins", "began", "take", "takes", "took", "give",
+            "gives", "gave", "go", "goes", "went", "come", "comes", "came", "strike", "strikes", "struck", "ban", "bans",
+            "banned", "cut", "cuts", "set", "sets", "fly", "flies", "flew", "sit", "sits", "sat",
+        ]);
+
+    private static readonly HashSet<string> DeadlineWords = new(StringComparer.Ordinal)
+    {
+        "expire", "expires", "expired", "expiring", "expiry", "expiration", "deadline", "deadlines", "lapse", "lapses",
+        "lapsed", "end", "ends", "ended", "ending",
+    };
+
+    /// <summary>Words a label does not start or end with ("At a press conference in Beijing" → "press conference in Beijing").</summary>
+    private static readonly HashSet<string> EdgeWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "on", "in", "at", "during", "of", "for", "with", "from", "to", "into", "as", "after", "and",
+        "or", "but", "while", "when", "where", "that", "which", "who", "because", "although", "though", "since", "if",
+        "later", "earlier", "also", "then", "so", "yet", "just",
+    };
+
+    /// <summary>Function words that carry no event ("the", "of", "is"): not counted as content.</summary>
+    private static readonly HashSet<string> FunctionWords = new(EdgeWords, StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "these", "those", "their",
+        "his", "her", "they", "he", "she", "we", "both", "by", "until", "till", "through", "before", "than", "not",
+        "no", "about", "over", "under", "between", "against", "up", "down", "out", "off", "very", "more", "most",
+        "some", "any", "all", "each", "such", "there", "here", "would", "could", "should", "can", "may", "might", "will",
+    };
+
+    /// <summary>Words that open a subordinate or relative clause: a label does not run on into it.</summary>
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "that", "which", "who", "whom", "whose", "because", "while", "when", "where", "although", "though", "if",
+        "unless", "whether",
+    };
+
+    public static bool OpensClause(string lower) => ClauseOpeners.Contains(lower);
+
+    public static bool Coordinates(string lower) => lower is "and" or "but" or "or";
+
+    public static bool IsEventWord(string lower) => EventNouns.Contains(lower) || EventVerbs.Contains(lower);
+
+    public static bool IsOccasion(string lower) => OccasionNouns.Contains(lower);
+
+    public static bool IsDeadlineWord(string lower) => DeadlineWords.Contains(lower);
+
+    public static bool IsEdgeWord(string lower) => EdgeWords.Contains(lower);
+
+    public static bool IsContentWord(string lower) => lower.Length > 0 && !FunctionWords.Contains(lower);
+
+    private static HashSet<string> Inflect(IEnumerable<string> regular, IEnumerable<string> irregular)
+    {
+        var forms = new HashSet<string>(irregular, StringComparer.Ordinal);
+        foreach (var verb in regular)
+        {
+            forms.Add(verb);
+            if (verb.EndsWith('e'))
+                forms.UnionWith([verb + "s", verb + "d", verb[..^1] + "ing"]);
+            else if (verb.EndsWith('y') && !"aeiou".Contains(verb[^2]))
+                forms.UnionWith([verb[..^1] + "ies", verb[..^1] + "ied", verb + "ing"]);
+            else
+                forms.UnionWith([verb + (verb.EndsWith('s') || verb.EndsWith("sh", StringComparison.Ordinal) || verb.EndsWith("ch", StringComparison.Ordinal) ? "es" : "s"), verb + "ed", verb + "ing"]);
+        }
+
+        return forms;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BriefingBot.Timeline;
+
+/// <summary>
+/// When two milestones are the same: by id (same article, same source sentence, same date), as the same event
+/// (for a reindex to tell "moved" from "new"), or as similar enough to be the same deadline across articles.
+/// </summary>
+public static class MilestoneIdentity
+{
+    /// <summary>Source sentences at least this similar (Jaccard, over their words) are one sentence, edited.</summary>
+    private const double SameSourceSimilarity = 0.8;
+
+    /// <summary>Words match on this many leading letters, after a plural "s" is dropped ("suspended" and
+    /// "suspension", "truce" and "truces").</summary>
+    private const int StemLength = 6;
+
+    /// <summary>
+    /// The stable id of a milestone: the first 12 hex digits of the SHA-256 of its article id, its source sentence
+    /// (whitespace collapsed, lower case) and its date with precision. Reindexing an unchanged article gives the same
+    /// ids; moving the date gives a new one.
+    /// </summary>
+    public static string IdOf(string articleId, string source, DateOnly date, DatePrecision precision)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        ArgumentNullException.ThrowIfNull(source);
+        var key = string.Join('\n', articleId, Normalise(source), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision.ToString());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
+    }
+
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> are the same event of the same article, whatever their
+    /// dates: the same label, or source sentences that differ only by an edit (a moved date, a reworded word).
+    /// A reindex pairs an old and a new milestone this way to report the new one as moved rather than added.
+    /// </summary>
+    public static bool IsSameEvent(Milestone a, Milestone b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Article.Id != b.Article.Id)
+            return false;
+        if (string.Equals(Normalise(a.Label), Normalise(b.Label), StringComparison.Ordinal))
+            return true;
+        var (wordsA, wordsB) = (Words(a.Source).ToHashSet(), Words(b.Source).ToHashSet());
+        var union = wordsA.Union(wordsB).Count();
+        return union > 0 && (double)wordsA.Intersect(wordsB).Count() / union >= SameSourceSimilarity;
+    }
+
+    /// <summary>
+    /// True when two labels name the same thing: at least two content words in common (matched on their first
+    /// letters, so "suspended" meets "suspension"), covering at least half of the shorter label's content words.
+    /// </summary>
+    internal static bool AreSimilarLabels(string a, string b)
+    {
+        var (stemsA, stemsB) = (Stems(a), Stems(b));
+        if (stemsA.Count == 0 || stemsB.Count == 0)
+            return false;
+        var shared = stemsA.Intersect(stemsB).Count();
+        return shared >= 2 && shared * 2 >= Math.Min(stemsA.Count, stemsB.Count);
+    }
+
+    private static HashSet<string> Stems(string label) =>
+        // Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
+        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet();
+
+    private static string Stem(string word)
+    {
+        var singular = word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        return singular.Length > StemLength ? singular[..StemLength] : singular;
+    }
+
+    private static IEnumerable<string> Words(string text) => SentenceText.Words(text).Select(w => w.Lower);
+
+    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+}

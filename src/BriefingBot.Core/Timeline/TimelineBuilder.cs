@@ -1,0 +1,122 @@
+using BriefingBot.Corpus;
+
+namespace BriefingBot.Timeline;
+
+/// <summary>
+/// Builds the timeline: every dated event the articles' body sentences report, with a label from its clause,
+/// its kind, its verbatim source sentence and its citation.
+/// </summary>
+/// <remarks>
+/// <para>Which dates are milestones. A date after "since" starts a state ("measures adopted since early 2025") and is
+/// background. A day-precise date is a milestone when its clause has an event or deadline cue or a tensed verb: news
+/// dates days for things that happened or will. A month needs an event or deadline cue ("a phone call in September").
+/// A bare year is usually narrative background ("the conflict began in 2018"); it is a milestone only when its clause
+/// names an occasion ("the G20 Summit in 2019", "exchange visits in 2026") or looks ahead to an event or a limit
+/// ("cap emissions by 2030").</para>
+/// <para>Kind: a deadline when the date ends something ("until", "by", "expires", "deadline", the end of "a 90-day
+/// truce"), an event otherwise.</para>
+/// <para>Supersession: when a later-published article gives a different date for the same deadline or scheduled
+/// event (same kind, similar label, non-overlapping dates), both stay on the timeline and the earlier one's
+/// <see cref="Milestone.SupersededBy"/> names the latest such milestone. An article without a publication date counts
+/// as the earliest; two articles with the same (or no) date supersede nothing, since neither is known to be later.
+/// Past events are never superseded: two meetings on different dates are two meetings.</para>
+/// <para>Within one article, the same event on the same date is listed once (its first mention). Order: date, then
+/// article id, then paragraph, then position.</para>
+/// </remarks>
+public sealed class TimelineBuilder
+{
+    private readonly DateExtractor dates;
+
+    public TimelineBuilder(DateExtractor dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        this.dates = dates;
+    }
+
+    /// <summary>The timeline of <paramref name="articles"/>, oldest first.</summary>
+    public IReadOnlyList<Milestone> Build(IReadOnlyList<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var found = articles.SelectMany(FromArticle).ToList();
+        return found
+            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = SupersessorOf(f, found)?.Id } : f.Milestone)
+            .Zip(found, (milestone, f) => (Milestone: milestone, f.Position))
+            .OrderBy(x => x.Milestone.Date)
+            .ThenBy(x => x.Milestone.Article.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.Milestone.Paragraph)
+            .ThenBy(x => x.Position)
+            .Select(x => x.Milestone)
+            .ToList();
+    }
+
+    private List<Found> FromArticle(Article article)
+    {
+        var sentences = article.Paragraphs.SelectMany(p => p.Sentences.Select(s => (Paragraph: p, Sentence: s))).ToList();
+        var context = dates.CreateContext(article.Published, sentences.Select(x => x.Sentence.Text));
+        var found = new List<Found>();
+        foreach (var (paragraph, sentence) in sentences)
+        {
+            var readings = dates.Read(sentence.Text, context);
+            foreach (var reading in readings)
+            {
+                var clause = MilestoneClause.Read(sentence.Text, reading, readings);
+                if (KindOf(reading, clause) is not { } kind)
+                    continue;
+                var mention = reading.Mention;
+                var milestone = new Milestone(
+                    MilestoneIdentity.IdOf(article.Id, sentence.Text, mention.Date, mention.Precision),
+                    mention.Date, mention.Precision, clause.Label, kind, sentence.Text, article.Ref, paragraph.Number);
+                if (found.Any(f => f.Milestone.Date == milestone.Date && f.Milestone.Precision == milestone.Precision
+                        && MilestoneIdentity.IsSameEvent(f.Milestone, milestone)))
+                    continue;
+                var reschedulable = kind == MilestoneKind.Deadline || reading.Orientation == Orientation.Forward;
+                found.Add(new Found(milestone, reschedulable, sentence.Start + mention.Start));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The milestone's kind, or null when the date is not a milestone (see the class remarks).</summary>
+    private static MilestoneKind? KindOf(DateReading reading, MilestoneClause clause)
+    {
+        if (reading.Governor == Governor.Since)
+            return null;
+        var deadline = reading.IsDurationEnd || reading.Governor is Governor.Until or Governor.By || clause.HasDeadlineWord;
+        var happens = deadline || clause.HasEventCue;
+        var isMilestone = reading.Mention.Precision switch
+        {
+            DatePrecision.Day => happens || clause.HasTense,
+            DatePrecision.Month => happens,
+            _ => clause.HasOccasion || (happens && reading.Orientation == Orientation.Forward),
+        };
+        return !isMilestone ? null : deadline ? MilestoneKind.Deadline : MilestoneKind.Event;
+    }
+
+    /// <summary>The latest-published other article's milestone that moves <paramref name="older"/>, if any.</summary>
+    private static Milestone? SupersessorOf(Found older, IReadOnlyList<Found> all)
+    {
+        var o = older.Milestone;
+        return all
+            .Where(n => n.Reschedulable
+                && n.Milestone.Article.Id != o.Article.Id
+                && n.Milestone.Kind == o.Kind
+                && IsPublishedLater(n.Milestone.Article, o.Article)
+                && !DateSpan.Overlap(n.Milestone.Date, n.Milestone.Precision, o.Date, o.Precision)
+                && MilestoneIdentity.AreSimilarLabels(n.Milestone.Label, o.Label))
+            .OrderByDescending(n => n.Milestone.Article.Published)
+            .ThenBy(n => n.Milestone.Article.Id, StringComparer.Ordinal)
+            .ThenBy(n => n.Position)
+            .Select(n => n.Milestone)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Later when both dates are known and differ, or when only <paramref name="candidate"/>'s is known.</summary>
+    private static bool IsPublishedLater(ArticleRef candidate, ArticleRef than) =>
+        candidate.Published is { } later && (than.Published is not { } earlier || later > earlier);
+
+    /// <summary>A milestone before supersession, with what supersession and ordering need.</summary>
+    /// <param name="Reschedulable">A deadline, or an event the article looks ahead to: a later article may move it.</param>
+    /// <param name="Position">Offset of the date in its paragraph.</param>
+    private sealed record Found(Milestone Milestone, bool Reschedulable, int Position);
+}
