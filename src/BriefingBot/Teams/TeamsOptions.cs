@@ -80,11 +80,6 @@ public sealed class TeamsOptions
     [Range(4000, 100_000)]
     public int MaxMessageBytes { get; set; } = 28_000;
 
-    /// <summary>Days ahead a <c>digest</c> asked for in Teams looks. Not read from this section: it follows
-    /// <c>Scheduling:DigestHorizonDays</c> (default 14) so the digest on demand matches the scheduled one.</summary>
-    [Range(1, 366)]
-    public int DigestHorizonDays { get; set; } = 14;
-
     /// <summary>True when the adapter should run: an app id is configured or development mode is on.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AppId) || DevelopmentMode;
 
