@@ -45,11 +45,17 @@ public sealed class TeamsOptions
 
     /// <summary>
     /// Hosts the bot will send its token to (<c>serviceUrl</c>s of validated activities must match one): exact names or
-    /// <c>*.suffix</c>. HTTPS only, except loopback hosts listed here explicitly (test fakes).
-    /// Default: the public, GCC and GCC High Teams connectors and <c>*.botframework.com</c>.
+    /// <c>*.suffix</c>. HTTPS only, except loopback hosts listed here explicitly (test fakes). Default empty, meaning
+    /// <see cref="DefaultServiceUrlHosts"/>; a list given in configuration replaces it (it is not added to it).
     /// </summary>
-    public string[] AllowedServiceUrlHosts { get; set; } =
+    public string[] AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>The public, GCC and GCC High Teams connectors, and <c>*.botframework.com</c>.</summary>
+    public static IReadOnlyList<string> DefaultServiceUrlHosts { get; } =
         ["smba.trafficmanager.net", "*.botframework.com", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us"];
+
+    /// <summary>The hosts in force: <see cref="AllowedServiceUrlHosts"/>, or the defaults when none are configured.</summary>
+    public IReadOnlyList<string> ServiceUrlHosts => AllowedServiceUrlHosts.Length > 0 ? AllowedServiceUrlHosts : DefaultServiceUrlHosts;
 
     /// <summary>Multi-tenant apps: tenants allowed to use the bot (empty = any). Single-tenant apps allow only
     /// <see cref="TenantId"/>. Default empty.</summary>

@@ -45,4 +45,21 @@ public sealed class ServiceUrlPolicyTests
     {
         Assert.Equal(trusted, Policy(developmentMode: true).TryGetTrusted(serviceUrl, out _));
     }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/")]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/gcc/")]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch/")]
+    public void NoHostsConfigured_MeansTheTeamsConnectors(string serviceUrl)
+    {
+        Assert.True(new ServiceUrlPolicy(Options.Create(new TeamsOptions())).TryGetTrusted(serviceUrl, out _));
+    }
+
+    [Fact]
+    public void ConfiguredHosts_ReplaceTheDefaults()
+    {
+        var policy = new ServiceUrlPolicy(Options.Create(new TeamsOptions { AllowedServiceUrlHosts = ["smba.trafficmanager.net"] }));
+
+        Assert.False(policy.TryGetTrusted("https://smba.infra.gcc.teams.microsoft.com/gcc/", out _));
+    }
 }

@@ -50,6 +50,10 @@ public sealed class TeamsOptionsTests
     public void TokenEndpoint_OverPlainHttp_IsNamed() =>
         AssertRefused(o => o.TokenEndpoint = "http://login.example.com/token", "Teams:TokenEndpoint must be an absolute https URL");
 
+    [Fact]
+    public void ServiceUrlHost_GivenAsAUrl_IsNamed() =>
+        AssertRefused(o => o.AllowedServiceUrlHosts = ["https://smba.trafficmanager.net/"], "Teams:AllowedServiceUrlHosts holds 'https://smba.trafficmanager.net/'");
+
     private static void AssertRefused(Action<TeamsOptions> mistake, string message)
     {
         var options = Valid();
