@@ -26,7 +26,8 @@ internal sealed partial class TeamsOptionsValidator : IValidateOptions<TeamsOpti
             foreach (var host in options.AllowedServiceUrlHosts.Where(h => !HostPattern().IsMatch(h)))
                 failures.Add($"Teams:AllowedServiceUrlHosts holds '{host}'; list host names or *.suffix patterns (no scheme, port or path).");
         }
-        CheckGuids(failures, "Teams:AdminIds", options.AdminIds);
+        // The Teams App Test Tool's mock users have ids that are not quite GUIDs; let a developer name them.
+        if (!options.DevelopmentMode) CheckGuids(failures, "Teams:AdminIds", options.AdminIds);
         CheckGuids(failures, "Teams:AllowedTenantIds", options.AllowedTenantIds);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
