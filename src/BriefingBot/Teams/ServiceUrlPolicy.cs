@@ -5,7 +5,7 @@ namespace BriefingBot.Teams;
 
 /// <summary>
 /// Decides which connector <c>serviceUrl</c>s the bot trusts with its token: HTTPS to a host in
-/// <see cref="TeamsOptions.AllowedServiceUrlHosts"/> (exact or <c>*.suffix</c>), or plain HTTP to a loopback host
+/// <see cref="TeamsOptions.ServiceUrlHosts"/> (exact or <c>*.suffix</c>), or plain HTTP to a loopback host
 /// listed explicitly there (test fakes). In development mode only loopback connectors (the Test Tool) are trusted.
 /// </summary>
 public sealed class ServiceUrlPolicy(IOptions<TeamsOptions> options)
@@ -36,7 +36,7 @@ public sealed class ServiceUrlPolicy(IOptions<TeamsOptions> options)
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
-    private bool IsListed(string host) => options.AllowedServiceUrlHosts.Any(pattern =>
+    private bool IsListed(string host) => options.ServiceUrlHosts.Any(pattern =>
         pattern.StartsWith("*.", StringComparison.Ordinal)
             ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
             : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,7 @@
 using BriefingBot.Briefing;
 using BriefingBot.Delivery;
 using BriefingBot.Hosting;
+using BriefingBot.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Teams;
@@ -17,6 +18,7 @@ public sealed class TeamsBot(
     BotConnectorClient connector,
     TeamsMessageRenderer renderer,
     IOptions<TeamsOptions> options,
+    IOptions<SchedulingOptions> scheduling,
     TimeProvider time,
     ILogger<TeamsBot> logger)
 {
@@ -45,7 +47,7 @@ public sealed class TeamsBot(
     /// <summary>The reply to <paramref name="command"/> sent by <paramref name="activity"/>'s author.</summary>
     public async Task<TeamsMessage> AnswerAsync(TeamsCommand command, Activity activity, ConversationReference conversation, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = Today();
         switch (command)
         {
             case AskCommand ask:
@@ -60,7 +62,7 @@ public sealed class TeamsBot(
                 var past = briefing.Timeline().Where(m => m.Date < today).Reverse();
                 return renderer.Milestones([.. briefing.Upcoming(today), .. past], today, null);
             case DigestCommand:
-                return renderer.Digest(briefing.BuildDigest(today, options.Value.DigestHorizonDays, since: null));
+                return renderer.Digest(briefing.BuildDigest(today, scheduling.Value.DigestHorizonDays, since: null));
             case HelpCommand help:
                 return renderer.Help(help.Problem);
         }
@@ -122,6 +124,15 @@ public sealed class TeamsBot(
                 await subscriptions.UnsubscribeAsync(new ChannelAddress(ChannelAddress.Teams, id), cancellationToken);
             logger.LogInformation("Removed from Teams conversation {Conversation}; forgot {Count} conversation(s)", conversation.BaseConversationId, forgotten.Count);
         }
+    }
+
+    /// <summary>Today where the scheduler lives (<c>Scheduling:TimeZone</c>), so "upcoming" means what reminders mean.</summary>
+    private DateOnly Today()
+    {
+        var now = time.GetUtcNow();
+        return TimeZoneInfo.TryFindSystemTimeZoneById(scheduling.Value.TimeZone, out var zone)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
+            : DateOnly.FromDateTime(now.UtcDateTime);
     }
 
     private bool IsAdmin(Activity activity) =>

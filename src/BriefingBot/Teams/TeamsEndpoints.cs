@@ -25,10 +25,11 @@ public static class TeamsEndpoints
         TeamsBot bot,
         IOptions<TeamsOptions> options,
         TimeProvider time,
-        ILogger<TeamsBot> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var logger = loggers.CreateLogger(typeof(TeamsEndpoints));
         var authorization = context.Request.Headers.Authorization.ToString();
         if (settings.DevelopmentMode)
         {

@@ -45,11 +45,17 @@ public sealed class TeamsOptions
 
     /// <summary>
     /// Hosts the bot will send its token to (<c>serviceUrl</c>s of validated activities must match one): exact names or
-    /// <c>*.suffix</c>. HTTPS only, except loopback hosts listed here explicitly (test fakes).
-    /// Default: the public, GCC and GCC High Teams connectors and <c>*.botframework.com</c>.
+    /// <c>*.suffix</c>. HTTPS only, except loopback hosts listed here explicitly (test fakes). Default empty, meaning
+    /// <see cref="DefaultServiceUrlHosts"/>; a list given in configuration replaces it (it is not added to it).
     /// </summary>
-    public string[] AllowedServiceUrlHosts { get; set; } =
+    public string[] AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>The public, GCC and GCC High Teams connectors, and <c>*.botframework.com</c>.</summary>
+    public static IReadOnlyList<string> DefaultServiceUrlHosts { get; } =
         ["smba.trafficmanager.net", "*.botframework.com", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us"];
+
+    /// <summary>The hosts in force: <see cref="AllowedServiceUrlHosts"/>, or the defaults when none are configured.</summary>
+    public IReadOnlyList<string> ServiceUrlHosts => AllowedServiceUrlHosts.Length > 0 ? AllowedServiceUrlHosts : DefaultServiceUrlHosts;
 
     /// <summary>Multi-tenant apps: tenants allowed to use the bot (empty = any). Single-tenant apps allow only
     /// <see cref="TenantId"/>. Default empty.</summary>
@@ -79,11 +85,6 @@ public sealed class TeamsOptions
     /// <summary>Message size budget, in bytes of UTF-16 as Teams counts them (observed limit ~28 KB). Default 28000.</summary>
     [Range(4000, 100_000)]
     public int MaxMessageBytes { get; set; } = 28_000;
-
-    /// <summary>Days ahead a <c>digest</c> asked for in Teams looks. Not read from this section: it follows
-    /// <c>Scheduling:DigestHorizonDays</c> (default 14) so the digest on demand matches the scheduled one.</summary>
-    [Range(1, 366)]
-    public int DigestHorizonDays { get; set; } = 14;
 
     /// <summary>True when the adapter should run: an app id is configured or development mode is on.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AppId) || DevelopmentMode;

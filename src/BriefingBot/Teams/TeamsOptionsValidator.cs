@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Teams;
 
 /// <summary>The checks on <see cref="TeamsOptions"/> that DataAnnotations cannot express; run at start, only when Teams is enabled.</summary>
-internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+internal sealed partial class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
     {
@@ -22,14 +23,18 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             CheckEndpoint(failures, "Teams:TokenEndpoint", options.ResolveTenant(options.TokenEndpoint));
             if (options.IsSingleTenant && options.AcceptEntraTokens)
                 CheckEndpoint(failures, "Teams:EntraOpenIdMetadataUrl", options.ResolveTenant(options.EntraOpenIdMetadataUrl));
-            if (options.AllowedServiceUrlHosts.Length == 0 || options.AllowedServiceUrlHosts.Any(string.IsNullOrWhiteSpace))
-                failures.Add("Teams:AllowedServiceUrlHosts must list the connector hosts the bot may send its token to.");
+            foreach (var host in options.AllowedServiceUrlHosts.Where(h => !HostPattern().IsMatch(h)))
+                failures.Add($"Teams:AllowedServiceUrlHosts holds '{host}'; list host names or *.suffix patterns (no scheme, port or path).");
         }
-        CheckGuids(failures, "Teams:AdminIds", options.AdminIds);
+        // The Teams App Test Tool's mock users have ids that are not quite GUIDs; let a developer name them.
+        if (!options.DevelopmentMode) CheckGuids(failures, "Teams:AdminIds", options.AdminIds);
         CheckGuids(failures, "Teams:AllowedTenantIds", options.AllowedTenantIds);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    [GeneratedRegex(@"^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")]
+    private static partial Regex HostPattern();
 
     private static void CheckEndpoint(List<string> failures, string key, string value)
     {

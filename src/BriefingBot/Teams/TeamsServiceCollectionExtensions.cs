@@ -23,7 +23,6 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddOptions<TeamsOptions>()
             .Bind(section)
-            .PostConfigure(o => o.DigestHorizonDays = configuration.GetValue("Scheduling:DigestHorizonDays", o.DigestHorizonDays))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();

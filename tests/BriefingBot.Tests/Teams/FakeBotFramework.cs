@@ -45,7 +45,7 @@ public sealed class TestSigningKey(string kid, params string[] endorsements) : I
         DateTime notBefore,
         DateTime expires,
         IDictionary<string, object>? claims = null,
-        string algorithm = SecurityAlgorithms.RsaSha256)
+        IDictionary<string, object>? headers = null)
     {
         var descriptor = new SecurityTokenDescriptor
         {
@@ -54,10 +54,16 @@ public sealed class TestSigningKey(string kid, params string[] endorsements) : I
             NotBefore = notBefore,
             Expires = expires,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = Kid }, algorithm),
+            AdditionalHeaderClaims = headers,
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = Kid }, SecurityAlgorithms.RsaSha256),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
+
+    /// <summary>A valid Bot Framework channel token for our app, naming <paramref name="serviceUrl"/>.</summary>
+    public string ChannelToken(string serviceUrl) =>
+        Mint(TeamsActivities.AppId, BotFrameworkAuthenticator.BotFrameworkIssuer, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(55),
+            new Dictionary<string, object> { ["serviceurl"] = serviceUrl });
 
     public void Dispose() => rsa.Dispose();
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using BriefingBot.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -120,6 +118,17 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         var signed = Token();
         var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT","kid":"test-kid-1"}""");
         await AssertRefusedAsync($"{header}.{signed.Split('.')[1]}.");
+    }
+
+    [Fact]
+    public async Task OddContentTypeHeader_IsTolerated()
+    {
+        // A "cty": "JWT" header was once sent on channel tokens (spec §7.10); it does not make the token nested.
+        var now = DateTime.UtcNow;
+        var token = key.Mint(AppId, BotFrameworkAuthenticator.BotFrameworkIssuer, now.AddMinutes(-5), now.AddMinutes(55),
+            new Dictionary<string, object> { ["serviceurl"] = fake.ServiceUrl }, new Dictionary<string, object> { ["cty"] = "JWT" });
+
+        await AssertAcceptedAsync(token);
     }
 
     [Fact]
