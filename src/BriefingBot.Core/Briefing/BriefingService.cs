@@ -77,16 +77,8 @@ public sealed partial class BriefingService
     public static bool IsPast(Milestone milestone, DateOnly today) => LastDay(milestone) < today;
 
     /// <summary>Canonical names of quoted people matching <paramref name="prefix"/> (any word of the name or an alias), for autocomplete.</summary>
-    public IReadOnlyList<string> Speakers(string prefix, int max = 25)
-    {
-        var wanted = (prefix ?? "").Trim();
-        return People().Directory.People
-            .Where(p => wanted.Length == 0 || new[] { p.Name }.Concat(p.Aliases).Any(n => NameStartsWith(n, wanted)))
-            .Select(p => p.Name)
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .Take(max)
-            .ToList();
-    }
+    public IReadOnlyList<string> Speakers(string prefix, int max = 25) =>
+        People().Directory.Search(prefix ?? "", max).Select(p => p.Name).ToList();
 
     /// <summary>The digest for <paramref name="today"/>: milestones in the next <paramref name="horizonDays"/> days (superseded
     /// ones left out), articles indexed after <paramref name="since"/> and their notable quotations.</summary>
@@ -167,9 +159,10 @@ public sealed partial class BriefingService
             quotations.AddRange(found.Quotations);
             speakers.AddRange(found.People);
         }
+        // Merged across articles: "Victor Gao" in one article and "Gao Zhikai" in another are one speaker.
         var directory = PersonDirectory.Build(speakers);
         var timeline = new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
-        return new IndexContent(snapshot, quotations, directory.People, timeline);
+        return new IndexContent(snapshot, quotations.Select(directory.Canonicalize).ToList(), directory.People, timeline);
     }
 
     private static DateOnly LastDay(Milestone m) => m.Precision switch
@@ -178,10 +171,6 @@ public sealed partial class BriefingService
         DatePrecision.Month => new DateOnly(m.Date.Year, m.Date.Month, DateTime.DaysInMonth(m.Date.Year, m.Date.Month)),
         _ => m.Date,
     };
-
-    private static bool NameStartsWith(string name, string prefix) =>
-        name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-        || name.Split(' ').Any(word => word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The person directory of the generation now serving, rebuilt when a new generation opens.</summary>
     private PeopleView People()
