@@ -49,21 +49,25 @@ public static class MilestoneIdentity
     }
 
     /// <summary>
-    /// True when two labels name the same thing: at least two content words in common (matched on their first
-    /// letters, so "suspended" meets "suspension"), covering at least half of the shorter label's content words.
+    /// True when two labels, given by their <see cref="LabelStems"/>, name the same thing: at least two content words in
+    /// common (matched on their first letters, so "suspended" meets "suspension"), covering at least half of the
+    /// shorter label's content words.
     /// </summary>
-    internal static bool AreSimilarLabels(string a, string b)
+    internal static bool AreSimilarLabels(IReadOnlySet<string> stemsA, IReadOnlySet<string> stemsB)
     {
-        var (stemsA, stemsB) = (Stems(a), Stems(b));
         if (stemsA.Count == 0 || stemsB.Count == 0)
             return false;
-        var shared = stemsA.Intersect(stemsB).Count();
+        var shared = 0;
+        foreach (var stem in stemsA)
+            if (stemsB.Contains(stem))
+                shared++;
         return shared >= 2 && shared * 2 >= Math.Min(stemsA.Count, stemsB.Count);
     }
 
-    private static HashSet<string> Stems(string label) =>
+    /// <summary>The stems of a label's content words, what <see cref="AreSimilarLabels"/> compares.</summary>
+    internal static HashSet<string> LabelStems(string label) =>
         // Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
-        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet();
+        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
 
     private static string Stem(string word)
     {

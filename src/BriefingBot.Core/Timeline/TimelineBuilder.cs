@@ -38,8 +38,9 @@ public sealed class TimelineBuilder
     {
         ArgumentNullException.ThrowIfNull(articles);
         var found = articles.SelectMany(FromArticle).ToList();
+        var supersession = new Supersession(found.Where(f => f.Reschedulable).Select(f => (f.Milestone, f.Position)));
         return found
-            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = SupersessorOf(f, found)?.Id } : f.Milestone)
+            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = supersession.SupersessorOf(f.Milestone)?.Id } : f.Milestone)
             .Zip(found, (milestone, f) => (Milestone: milestone, f.Position))
             .OrderBy(x => x.Milestone.Date)
             .ThenBy(x => x.Milestone.Article.Id, StringComparer.Ordinal)
@@ -92,28 +93,6 @@ public sealed class TimelineBuilder
         };
         return !isMilestone ? null : deadline ? MilestoneKind.Deadline : MilestoneKind.Event;
     }
-
-    /// <summary>The latest-published other article's milestone that moves <paramref name="older"/>, if any.</summary>
-    private static Milestone? SupersessorOf(Found older, IReadOnlyList<Found> all)
-    {
-        var o = older.Milestone;
-        return all
-            .Where(n => n.Reschedulable
-                && n.Milestone.Article.Id != o.Article.Id
-                && n.Milestone.Kind == o.Kind
-                && IsPublishedLater(n.Milestone.Article, o.Article)
-                && !DateSpan.Overlap(n.Milestone.Date, n.Milestone.Precision, o.Date, o.Precision)
-                && MilestoneIdentity.AreSimilarLabels(n.Milestone.Label, o.Label))
-            .OrderByDescending(n => n.Milestone.Article.Published)
-            .ThenBy(n => n.Milestone.Article.Id, StringComparer.Ordinal)
-            .ThenBy(n => n.Position)
-            .Select(n => n.Milestone)
-            .FirstOrDefault();
-    }
-
-    /// <summary>Later when both dates are known and differ, or when only <paramref name="candidate"/>'s is known.</summary>
-    private static bool IsPublishedLater(ArticleRef candidate, ArticleRef than) =>
-        candidate.Published is { } later && (than.Published is not { } earlier || later > earlier);
 
     /// <summary>A milestone before supersession, with what supersession and ordering need.</summary>
     /// <param name="Reschedulable">A deadline, or an event the article looks ahead to: a later article may move it.</param>
