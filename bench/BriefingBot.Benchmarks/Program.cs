@@ -12,6 +12,9 @@ switch (verb)
         var result = await SizeRun.MeasureAsync(rest.Required("--label"), rest.Required("--corpus"), rest.Required("--questions"), rest.Required("--index"), rest.Int("--reps", 5));
         Console.WriteLine(SizeRun.Serialize(result));
         return 0;
+    case "profile-ask":
+        await AskLoop.RunAsync(rest.Required("--corpus"), rest.Required("--index"), rest.Required("--questions"), TimeSpan.FromSeconds(rest.Int("--seconds", 30)));
+        return 0;
     default:
         return 2;
 }

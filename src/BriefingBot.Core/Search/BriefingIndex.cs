@@ -24,6 +24,8 @@ public sealed class BriefingIndex : IDisposable
     private readonly ILogger<BriefingIndex> logger;
     private readonly Analyzer analyzer = Fields.CreateAnalyzer();
     private readonly SafeQuery safeQuery;
+    private readonly TypeFilter passagesOnly = new(Fields.TypePassage);
+    private readonly TypeFilter quotationsOnly = new(Fields.TypeQuotation);
     private readonly SemaphoreSlim buildGate = new(1, 1);
     private readonly Lock openGate = new();
     private IndexGeneration? current;
@@ -148,7 +150,7 @@ public sealed class BriefingIndex : IDisposable
 
     private IReadOnlyList<PassageHit> Passages(Query query, int top) => Search(searcher =>
     {
-        var hits = searcher.Search(OfType(query, Fields.TypePassage), Math.Max(top * 5, 20)).ScoreDocs;
+        var hits = searcher.Search(passagesOnly.Restrict(query), Math.Max(top * 5, 20)).ScoreDocs;
         var chosen = new List<PassageHit>(top);
         foreach (var hit in hits)
         {
@@ -164,16 +166,18 @@ public sealed class BriefingIndex : IDisposable
 
     private IReadOnlyList<QuotationHit> Quotations(Query query, int top) => Search(searcher =>
     {
-        var limit = Math.Min(top, Math.Max(1, searcher.IndexReader.MaxDoc));
-        return (IReadOnlyList<QuotationHit>)searcher.Search(OfType(query, Fields.TypeQuotation), limit).ScoreDocs
+        var restricted = quotationsOnly.Restrict(query);
+        // Every match (a person's quotations): collected as found and sorted, rather than through a top-N queue sized
+        // to the whole index, whose allocation cost more than the search itself.
+        var hits = top == int.MaxValue
+            ? AllHitsCollector.Search(searcher, restricted)
+            : searcher.Search(restricted, Math.Min(top, Math.Max(1, searcher.IndexReader.MaxDoc))).ScoreDocs;
+        return (IReadOnlyList<QuotationHit>)hits
             .Select(hit => new QuotationHit(
                 JsonSerializer.Deserialize<Quotation>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!,
                 hit.Score))
             .ToList();
     }) ?? [];
-
-    private static Query OfType(Query query, string type) =>
-        new FilteredQuery(query, new QueryWrapperFilter(new TermQuery(new Term(Fields.Type, type))));
 
     /// <summary>Runs a search on the current generation; retries once if a rebuild retired it mid-call.</summary>
     private T? Search<T>(Func<IndexSearcher, T> search) where T : class
