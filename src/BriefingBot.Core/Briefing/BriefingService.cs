@@ -52,6 +52,7 @@ public sealed partial class BriefingService
         {
             Question.ForSpeaker q => AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerWithPassages(q.Text, top),
             Question.ForWhoSaid q => AnswerWhoSaid(q, top ?? options.DefaultTop),
+            Question.ForWhen q => AnswerWhen(q, top ?? options.DefaultTop),
             var q => AnswerWithPassages(q.Text, top),
         };
     }
