@@ -350,7 +350,8 @@ internal sealed partial class Attributor(ArticleReading article)
         if (subjectWord < first || subjectWord - first > 3)
             return false;
         for (var k = first; k < subjectWord; k++)
-            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || p.Words[k].Lower is "the" or "a" or "an"))
+            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || Lexicon.Particles.Contains(p.Words[k].Text)
+                  || p.Words[k].Lower is "the" or "a" or "an"))
                 return false;
         return true;
     }
