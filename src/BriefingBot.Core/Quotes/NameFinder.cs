@@ -174,7 +174,6 @@ internal static partial class NameFinder
         var first = words[tokens[0]];
         var last = words[tokens[^1]];
         var name = Collapse(p.Text[first.Start..(last.Start + last.Bare.Length)]);
-        var after = p.Text[last.End..];
         string? alias = null;
         var evidence = titled;
         var roles = new List<string>();
@@ -182,7 +181,7 @@ internal static partial class NameFinder
             roles.Add(words[k].Lower);
         if (kind != MentionKind.Organisation)
         {
-            var parenthesis = Parenthesis().Match(after);
+            var parenthesis = Parenthesis().Match(p.Text, last.End);
             if (parenthesis.Success)
             {
                 var inside = parenthesis.Groups[1].Value.Trim();
@@ -194,7 +193,7 @@ internal static partial class NameFinder
                     evidence = true;
                 }
             }
-            var appositive = AppositiveWords(after);
+            var appositive = AppositiveWords(p.Text, last.End);
             if (appositive.Count > 0)
             {
                 evidence = true;
@@ -230,14 +229,14 @@ internal static partial class NameFinder
 
     public static bool IsAdverb(Word w) => !w.IsCapitalised && w.Text.Length > 4 && w.Text.EndsWith("ly", StringComparison.Ordinal);
 
-    /// <summary>The text after a name opens an appositive that describes a person ("…, a professor at …",
-    /// "…, China’s premier, …", "…, speaking on television, …").</summary>
-    public static bool IsAppositive(string after) => AppositiveWords(after).Count > 0;
+    /// <summary>The text at <paramref name="at"/>, right after a name, opens an appositive that describes a person
+    /// ("…, a professor at …", "…, China’s premier, …", "…, speaking on television, …").</summary>
+    public static bool IsAppositive(string text, int at) => AppositiveWords(text, at).Count > 0;
 
-    /// <summary>The first words of the appositive after a name, lowercased; empty when there is none.</summary>
-    public static IReadOnlyList<string> AppositiveWords(string after)
+    /// <summary>The first words of the appositive at <paramref name="at"/>, lowercased; empty when there is none.</summary>
+    public static IReadOnlyList<string> AppositiveWords(string text, int at)
     {
-        var match = Appositive().Match(after);
+        var match = Appositive().Match(text, at);
         if (!match.Success)
             return [];
         var first = match.Groups[1].Value;
@@ -250,7 +249,7 @@ internal static partial class NameFinder
             opens = first.Length > 2 && first[^1] == 's' && first[^2] is '’' or '\''; // "China’s premier"
         if (!opens)
             return [];
-        return match.Groups[0].Value[match.Groups[1].Index..]
+        return text[match.Groups[1].Index..(match.Index + match.Length)]
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Take(4)
             .Select(w => w.TrimEnd(',', ';', '.').ToLowerInvariant())
@@ -278,14 +277,14 @@ internal static partial class NameFinder
     [GeneratedRegex(@"^\.\s*$")]
     private static partial Regex InitialGap();
 
-    [GeneratedRegex(@"^\s*\(([^()]{1,60})\)")]
+    [GeneratedRegex(@"\G\s*\(([^()]{1,60})\)")]
     private static partial Regex Parenthesis();
 
     [GeneratedRegex(@"^\d{4}[a-z]?(,\s*p+\.?\s*\d+)?$")]
     private static partial Regex Year();
 
     /// <summary>What follows a name that is in apposition: "(Victor Gao), vice president …", ", a professor …".</summary>
-    [GeneratedRegex(@"^\s*(?:\([^()]*\)\s*)?,\s*([\p{L}\p{Nd}’']+)(?:[^,;:.“”""]{0,60})")]
+    [GeneratedRegex(@"\G\s*(?:\([^()]*\)\s*)?,\s*([\p{L}\p{Nd}’']+)(?:[^,;:.“”""]{0,60})")]
     private static partial Regex Appositive();
 
     [GeneratedRegex(@"\s+")]
