@@ -387,3 +387,42 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(BotToken, StringComparison.Ordinal) || l.Contains(token, StringComparison.Ordinal));
     }
 }
+
+/// <summary>An answer too long for one Discord message, through the whole pipeline.</summary>
+public sealed class DiscordLongAnswerTests : IAsyncLifetime
+{
+    // A word no article contains, so the question finds exactly the long paragraph.
+    private const string Marker = "Zorblaxian";
+
+    private readonly TempFolder corpus = new();
+    private DiscordBotHarness bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        RepositoryPaths.CopyCorpusTo(corpus.Path);
+        // One paragraph made of every paragraph of the longest article: far beyond an embed's 4096 characters.
+        var paragraph = Marker + " " + string.Join(' ', CorpusFixture.Paragraphs);
+        await File.WriteAllTextAsync(corpus.Combine("999_long.txt"), $"A very long article\n\nBy Test Author\n\n{paragraph}\n");
+        bot = await DiscordBotHarness.StartAsync(new Dictionary<string, string?> { ["BriefingBot:Corpus"] = corpus.Path });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        corpus.Dispose();
+    }
+
+    [Fact]
+    public async Task VeryLongAnswer_ReachesDiscordWithinEveryLimit_QuoteCutBetweenWordsAndMarked()
+    {
+        var interaction = bot.Command("ask", DiscordBotHarness.MemberPermissions, ("question", Marker));
+
+        await bot.ReplyToAsync(interaction);
+
+        var edit = (await bot.Discord.WaitForAsync(r => r.Method == "PATCH" && r.Path == DiscordBotHarness.OriginalPath(interaction))).Single();
+        DiscordAssert.IsAcceptableMessage(edit.Json);
+        DiscordAssert.QuotesAreVerbatim(edit.Json, [.. Directory.EnumerateFiles(corpus.Path).Select(File.ReadAllText)]);
+        Assert.Contains(edit.Json.GetProperty("embeds").EnumerateArray(),
+            e => e.GetProperty("description").GetString()!.EndsWith(BriefingBot.Discord.DiscordText.TruncationMark, StringComparison.Ordinal));
+    }
+}
