@@ -1,6 +1,7 @@
 using System.Globalization;
 using BriefingBot.Briefing;
 using BriefingBot.Delivery;
+using BriefingBot.Timeline;
 using Quartz;
 
 namespace BriefingBot.Scheduling;
@@ -32,26 +33,15 @@ public sealed class ReminderJob(
         var lead = leads[0];
         var milestone = timeline.Timeline().FirstOrDefault(m => m.Id == milestoneId);
         var now = time.GetUtcNow();
-        var today = policy.LocalDate(now);
-
-        string? skip = milestone switch
+        var reason = milestone is null ? "the milestone is no longer on the timeline" : WhyNotNow(milestone, plannedDate, lead, now);
+        if (milestone is null || reason is not null)
         {
-            null => "the milestone is no longer on the timeline",
-            { SupersededBy: { } newer } => $"the milestone is superseded by {newer}",
-            _ when milestone.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) != plannedDate =>
-                $"the milestone moved to {milestone.Date:yyyy-MM-dd}; its re-planned reminder will post",
-            _ when milestone.Date < today => $"the milestone ({milestone.Date:yyyy-MM-dd}) has passed",
-            _ when !policy.IsLatestDueLead(milestone.Date, lead, now) => "a later reminder of the same milestone is due as well",
-            _ => null,
-        };
-        if (skip is not null)
-        {
-            logger.LogWarning("Reminder {Lead} for {Milestone} to {Channel} skipped: {Reason}", lead, milestoneId, channel, skip);
+            logger.LogWarning("Reminder {Lead} for {Milestone} to {Channel} skipped: {Reason}", lead, milestoneId, channel, reason);
             return;
         }
 
         // Say how far ahead the milestone really is: a reminder sent late says "tomorrow", not "in 7 days".
-        var post = new ReminderPost(milestone!, TimeSpan.FromDays(milestone!.Date.DayNumber - today.DayNumber));
+        var post = new ReminderPost(milestone, TimeSpan.FromDays(milestone.Date.DayNumber - policy.LocalDate(now).DayNumber));
         await delivery.DeliverAsync(
             context,
             PostKinds.Reminder,
@@ -61,4 +51,15 @@ public sealed class ReminderJob(
             post,
             cancellationToken);
     }
+
+    /// <summary>Why this reminder should not be posted now, or null when it should.</summary>
+    private string? WhyNotNow(Milestone milestone, string? plannedDate, LeadTime lead, DateTimeOffset now) => milestone switch
+    {
+        { SupersededBy: { } newer } => $"the milestone is superseded by {newer}",
+        _ when milestone.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) != plannedDate =>
+            $"the milestone moved to {milestone.Date:yyyy-MM-dd}; its re-planned reminder will post",
+        _ when milestone.Date < policy.LocalDate(now) => $"the milestone ({milestone.Date:yyyy-MM-dd}) has passed",
+        _ when !policy.IsLatestDueLead(milestone.Date, lead, now) => "a later reminder of the same milestone is due as well",
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BriefingBot.Delivery;
@@ -8,13 +9,9 @@ namespace BriefingBot.Scheduling;
 
 /// <summary>How long before a milestone a reminder is posted, in whole days. <see cref="Iso"/> is the canonical
 /// ISO-8601 spelling (<c>P7D</c>; <c>P2W</c> reads as <c>P14D</c>), part of every reminder's key.</summary>
-public sealed record LeadTime(int Days) : IComparable<LeadTime>
+public sealed record LeadTime(int Days)
 {
     public string Iso => $"P{Days}D";
-
-    public TimeSpan Span => TimeSpan.FromDays(Days);
-
-    public int CompareTo(LeadTime? other) => Days.CompareTo(other?.Days ?? int.MinValue);
 
     public override string ToString() => Iso;
 }
@@ -43,6 +40,9 @@ public sealed partial class SchedulePolicy
                 : throw Invalid(nameof(value.Subscriptions)))
             .ToList();
     }
+
+    /// <summary>The longest lead time: a reminder more than a year ahead reminds nobody of anything.</summary>
+    public const int MaxLeadDays = 366;
 
     /// <summary>The longest wait between two retries of a post (the validator keeps the first wait within it).</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
@@ -92,17 +92,17 @@ public sealed partial class SchedulePolicy
     public DateTimeOffset ReminderInstant(DateOnly date, LeadTime lead) => LocalTimeOn(date.AddDays(-lead.Days));
 
     /// <summary>
-    /// The lead a reminder due at <paramref name="now"/> should really be sent under: when the bot was down past
-    /// several reminders of one milestone, only the latest of them (the smallest lead already due) is worth posting.
-    /// Returns false when a smaller lead than <paramref name="lead"/> is also due, so this one is stale.
+    /// Whether no smaller lead of the same milestone is due at <paramref name="now"/> as well. When the bot was down
+    /// past several reminders of one milestone, only the latest of them (the smallest lead already due) is worth
+    /// posting; the others are stale.
     /// </summary>
     public bool IsLatestDueLead(DateOnly milestoneDate, LeadTime lead, DateTimeOffset now) =>
         !LeadTimes.Any(other => other.Days < lead.Days && ReminderInstant(milestoneDate, other) <= now);
 
-    internal static bool TryFindZone(string? id, out TimeZoneInfo zone)
+    internal static bool TryFindZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
     {
-        zone = TimeZoneInfo.Utc;
-        return !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out zone!);
+        zone = null;
+        return !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out zone);
     }
 
     internal static bool TryParseTimeOfDay(string? text, out TimeOnly time) =>
@@ -118,14 +118,18 @@ public sealed partial class SchedulePolicy
         foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var match = IsoDays().Match(part.ToUpperInvariant());
-            if (!match.Success
-                || !int.TryParse(match.Groups["n"].Value, CultureInfo.InvariantCulture, out var n)
-                || n > 3660)
+            if (!match.Success)
             {
                 error = $"'{part}' is not a whole number of days or weeks as an ISO-8601 duration (P7D, P2W, P0D)";
                 return false;
             }
-            parsed.Add(new LeadTime(match.Groups["unit"].Value == "W" ? n * 7 : n));
+            var days = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) * (match.Groups["unit"].Value == "W" ? 7 : 1);
+            if (days > MaxLeadDays)
+            {
+                error = $"'{part}' is more than {MaxLeadDays} days ahead";
+                return false;
+            }
+            parsed.Add(new LeadTime(days));
         }
         if (parsed.Count == 0)
         {
@@ -139,6 +143,6 @@ public sealed partial class SchedulePolicy
     private static InvalidOperationException Invalid(string setting) =>
         new($"{SchedulingOptions.Section}:{setting} is invalid; options validation should have refused it at start.");
 
-    [GeneratedRegex(@"^P(?<n>\d{1,5})(?<unit>[DW])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?<n>\d{1,4})(?<unit>[DW])$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDays();
 }

@@ -86,8 +86,9 @@ public static class SchedulingServiceCollectionExtensions
                 {
                     store.UseSqlite(SqliteFactory.Instance, database.ConnectionString);
                     store.UseSystemTextJsonSerializer();
-                    // Created in the file on first start. SQLite has one writer: Quartz knows, and on SQLite puts every
-                    // store operation behind one in-process gate at serializable isolation (no lock handler to choose).
+                    // Created in the file on first start. SQLite has one writer, and Quartz detects it: every store
+                    // operation goes through its in-process SqliteLockHandler at serializable isolation, triggers are
+                    // acquired within the lock (it logs all three at start), so there is no lock handler to choose.
                     store.ProvisionSchema();
                 });
                 break;

@@ -34,9 +34,43 @@ public sealed class ReminderDeliveryTests
     }
 
     [Fact]
+    public async Task Reminders_FireAtNineLocal_AcrossDstChange()
+    {
+        // Europe/Berlin moves from +01:00 to +02:00 on 29 March 2026, between the two reminders.
+        await using var bot = new SchedulerHarness(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero),
+            settings: new Dictionary<string, string?> { ["Scheduling:TimeZone"] = "Europe/Berlin", ["Scheduling:LeadTimes"] = "P7D,P1D" },
+            channels: "discord:100");
+        bot.Timeline.Milestones = [Milestones.Day("m1", new DateOnly(2026, 4, 2))];
+        await bot.StartAsync();
+        DateTimeOffset[] expected = [new(2026, 3, 26, 8, 0, 0, TimeSpan.Zero), new(2026, 4, 1, 7, 0, 0, TimeSpan.Zero)];
+
+        foreach (var (instant, count) in expected.Select((instant, i) => (instant, i + 1)))
+        {
+            bot.AdvanceTo(instant);
+            await bot.ExecutionsReach(count);
+        }
+
+        Assert.Equal(expected, bot.Executions.Select(e => e.ScheduledFor!.Value));
+        Assert.Equal([TimeSpan.FromDays(7), TimeSpan.FromDays(1)], bot.Discord.DeliveredSnapshot().Select(p => ((ReminderPost)p.Post).Lead));
+    }
+
+    [Fact]
     public async Task SameReminderFiringAgain_IsNotPostedTwice()
     {
         await using var bot = new SchedulerHarness(Start, channels: "discord:100");
+        await FireTheSameReminderThrice(bot);
+    }
+
+    [PostgresFact]
+    public async Task SameReminderFiringAgain_IsNotPostedTwice_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var bot = new SchedulerHarness(Start, "postgres", new Dictionary<string, string?> { ["Scheduling:ConnectionString"] = database.ConnectionString }, channels: "discord:100");
+        await FireTheSameReminderThrice(bot);
+    }
+
+    private static async Task FireTheSameReminderThrice(SchedulerHarness bot)
+    {
         bot.Timeline.Milestones = [Milestones.Day("m1", Deadline)];
         await bot.StartAsync();
         var scheduler = await bot.SchedulerAsync();
@@ -55,6 +89,21 @@ public sealed class ReminderDeliveryTests
         Assert.Single(bot.Discord.Attempts);
         var record = await bot.Ledger.FindAsync(ScheduleKeys.ReminderDelivery("m1", new LeadTime(7), new ChannelAddress("discord", "100")), default);
         Assert.Equal(DeliveryState.Delivered, record!.State);
+    }
+
+    [Fact]
+    public async Task Reminder_WhoseMilestoneLeftTheTimelineSincePlanning_IsSkippedAndLogged()
+    {
+        await using var bot = new SchedulerHarness(Start, settings: OneLead, channels: "discord:100");
+        bot.Timeline.Milestones = [Milestones.Day("m1", Deadline)];
+        await bot.StartAsync();
+
+        bot.Timeline.Milestones = []; // the article went away; no reindex has re-planned yet
+        bot.AdvanceTo(FireAt);
+        await bot.ExecutionsReach(1);
+
+        Assert.Empty(bot.Discord.Attempts);
+        Assert.Contains("Reminder P1D for m1 to discord:100 skipped: the milestone is no longer on the timeline", bot.Warnings);
     }
 
     [Fact]

@@ -14,6 +14,43 @@ public sealed class RestartTests
     public async Task Restart_MidSchedule_LosesNothing_PostsNothingTwice()
     {
         await using var bot = new SchedulerHarness(Start, settings: DayBeforeAndDayOf, channels: ["discord:100", "discord:200"]);
+        await RestartMidSchedule(bot);
+    }
+
+    [PostgresFact]
+    public async Task Restart_MidSchedule_LosesNothing_PostsNothingTwice_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var bot = new SchedulerHarness(Start, "postgres", OnPostgres(database), channels: ["discord:100", "discord:200"]);
+        await RestartMidSchedule(bot);
+    }
+
+    [PostgresFact]
+    public async Task ClaimWhoseLeaseRanOut_IsTakenOverAndSent_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var bot = new SchedulerHarness(Start, "postgres", OnPostgres(database), channels: "discord:100");
+        bot.Timeline.Milestones = [Milestones.Day("m1", new DateOnly(2026, 11, 5))];
+        await bot.StartAsync();
+        bot.AdvanceTo(At(11, 4));
+        await bot.ExecutionsReach(1);
+        await bot.StopAsync();
+        var key = ScheduleKeys.ReminderDelivery("m1", new LeadTime(1), new ChannelAddress("discord", "100"));
+        // A node died mid-send; on a shared database nobody may assume it is dead until its lease has run out.
+        await ReopenAsPendingAsync(bot, key, leaseUntil: At(11, 4).AddMinutes(1));
+        bot.AdvanceTo(At(11, 4).AddMinutes(2));
+
+        await bot.StartAsync();
+        await SchedulerHarness.Eventually(() => bot.Discord.DeliveredSnapshot().Count == 2, "the abandoned reminder, taken over");
+
+        Assert.Equal(DeliveryState.Delivered, (await bot.Ledger.FindAsync(key, default))!.State);
+    }
+
+    private static Dictionary<string, string?> OnPostgres(PostgresDatabase database) =>
+        new(DayBeforeAndDayOf) { ["Scheduling:ConnectionString"] = database.ConnectionString };
+
+    private static async Task RestartMidSchedule(SchedulerHarness bot)
+    {
         bot.Timeline.Milestones = [Milestones.Day("m1", new DateOnly(2026, 11, 5)), Milestones.Day("m2", new DateOnly(2026, 11, 8))];
         await bot.StartAsync();
 
@@ -68,24 +105,23 @@ public sealed class RestartTests
         await bot.StopAsync();
         // As if the process had died between claiming the post and hearing back from the platform: the claim is
         // pending, its trigger consumed, and the lease still live.
-        var ledger = new SqlDeliveryLedger(bot.Database());
-        await ReopenAsPendingAsync(bot, key);
+        await ReopenAsPendingAsync(bot, key, leaseUntil: At(11, 4).AddHours(1));
 
         await bot.StartAsync();
         await SchedulerHarness.Eventually(() => bot.Discord.DeliveredSnapshot().Count == 2, "the interrupted reminder, sent again");
 
-        Assert.Equal(DeliveryState.Delivered, (await ledger.FindAsync(key, default))!.State);
+        Assert.Equal(DeliveryState.Delivered, (await bot.Ledger.FindAsync(key, default))!.State);
         Assert.Contains(bot.Warnings, w => w.Contains("1 posts were being sent when the bot last stopped"));
     }
 
-    private static async Task ReopenAsPendingAsync(SchedulerHarness bot, string key)
+    private static async Task ReopenAsPendingAsync(SchedulerHarness bot, string key, DateTimeOffset leaseUntil)
     {
         await using var connection = await bot.Database().OpenAsync(default);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE bb_delivery_ledger SET state = 'pending', lease_until = @lease WHERE delivery_key = @key";
         var lease = command.CreateParameter();
         lease.ParameterName = "@lease";
-        lease.Value = At(11, 4).AddHours(1).ToUnixTimeMilliseconds();
+        lease.Value = leaseUntil.ToUnixTimeMilliseconds();
         var name = command.CreateParameter();
         name.ParameterName = "@key";
         name.Value = key;

@@ -54,7 +54,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public RecordingPoster Failing { get; } = new("flaky");
 
     /// <summary>Every firing of a job, as Quartz reports it when the job returns.</summary>
-    public ConcurrentQueue<(TriggerKey Trigger, JobExecutionException? Error)> Executions { get; } = new();
+    public ConcurrentQueue<Execution> Executions { get; } = new();
 
     /// <summary>What the scheduler logged at warning level or above.</summary>
     public ConcurrentQueue<string> Warnings { get; } = new();
@@ -65,9 +65,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public IDeliveryLedger Ledger => Services.GetRequiredService<IDeliveryLedger>();
 
-    /// <summary>The SQLite store of this bot, reachable while it is stopped.</summary>
-    public SchedulingDatabase Database() =>
-        new(StoreKind.Sqlite, $"Data Source={Path.Combine(settings["BriefingBot:Data"]!, "briefingbot.db")}");
+    /// <summary>The store of this bot (SQLite or PostgreSQL), reachable while it is stopped.</summary>
+    public SchedulingDatabase Database() => settings["Scheduling:Store"] == "postgres"
+        ? new(StoreKind.Postgres, settings["Scheduling:ConnectionString"]!)
+        : new(StoreKind.Sqlite, $"Data Source={Path.Combine(settings["BriefingBot:Data"]!, "briefingbot.db")}");
 
     public async Task<IScheduler> SchedulerAsync() => await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
@@ -136,7 +137,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         folder.Dispose();
     }
 
-    private sealed class ExecutionListener(ConcurrentQueue<(TriggerKey, JobExecutionException?)> executions) : IJobListener
+    /// <summary>One finished firing: which trigger, the instant it was scheduled for, the instant it ran.</summary>
+    public sealed record Execution(TriggerKey Trigger, DateTimeOffset? ScheduledFor, DateTimeOffset FiredAt, JobExecutionException? Error);
+
+    private sealed class ExecutionListener(ConcurrentQueue<Execution> executions) : IJobListener
     {
         public string Name => "test-executions";
 
@@ -146,7 +150,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
         public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
-            executions.Enqueue((context.Trigger.Key, jobException));
+            executions.Enqueue(new Execution(context.Trigger.Key, context.ScheduledFireTimeUtc, context.FireTimeUtc, jobException));
             return default;
         }
     }

@@ -19,6 +19,7 @@ public sealed class SchedulingOptionsTests
     [InlineData("LeadTimes", "P7D,PT2H")] // hours: reminders are posted at a time of day, so only whole days
     [InlineData("LeadTimes", "seven days")]
     [InlineData("LeadTimes", "")]
+    [InlineData("LeadTimes", "P53W")]
     [InlineData("ReminderTime", "9am")]
     [InlineData("ReminderTime", "25:00")]
     [InlineData("DigestCron", "every monday")]
