@@ -180,6 +180,11 @@ internal sealed partial class Attributor(ArticleReading article)
             var step = p.StepLeft(position);
             if (step.At <= lowerBound)
                 return new Subject(SubjectKind.None);
+            if (step.Word < 0 && step.Mark == ',' && ParentheticalBefore(p, step.At - 1) is { } parenthetical)
+            {
+                position = parenthetical; // "Wu, however, said"
+                continue;
+            }
             if (step.Word < 0)
                 return step.Mark == ',' ? Appositive(p, step.At - 1, lowerBound, modal) : new Subject(SubjectKind.None);
             var w = p.Words[step.Word];
@@ -212,6 +217,16 @@ internal sealed partial class Attributor(ArticleReading article)
             }
             return new Subject(SubjectKind.Noun, Word: step.Word, Modal: modal);
         }
+    }
+
+    /// <summary>Where ", however," (an adverb set off by commas) ending at <paramref name="comma"/> begins, or null.</summary>
+    private static int? ParentheticalBefore(ParagraphLayout p, int comma)
+    {
+        var word = p.StepLeft(comma);
+        if (word.Word < 0 || !(Lexicon.Auxiliaries.Contains(p.Words[word.Word].Text) || NameFinder.IsAdverb(p.Words[word.Word])))
+            return null;
+        var before = p.StepLeft(p.Words[word.Word].Start);
+        return before.Word < 0 && before.Mark == ',' ? before.At - 1 : null;
     }
 
     /// <summary>"Elizabeth Economy of the Hoover Institution told": the person an organisation is named after, or null.</summary>
