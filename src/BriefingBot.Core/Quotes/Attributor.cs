@@ -83,14 +83,19 @@ internal sealed partial class Attributor(ArticleReading article)
     {
         var end = SegmentEndAfter(p, quote);
         var position = quote.End;
-        while (position < end && (char.IsWhiteSpace(p.Text[position]) || ",;:—–".Contains(p.Text[position])))
-            position++;
+        var dashed = false;
+        while (position < end && (char.IsWhiteSpace(p.Text[position]) || ",;:—–-*_".Contains(p.Text[position])))
+            dashed |= p.Text[position++] is '—' or '–' or '-';
         var step = p.StepRight(position);
         if (step.Word < 0 || p.Words[step.Word].Start >= end)
             return null;
         var first = step.Word;
         if (IsVerb(p.Words[first], Lexicon.SpeechVerbs))
             return SubjectAfterVerb(p, first);
+        // "“…” — Wu Xinbo": a name alone after a dash signs the quote.
+        if (dashed && article.StartingAt(p, first) is { Possessive: false } signed
+            && p.StepRight(p.Words[signed.LastWord].End) is var next && (next.Word < 0 || p.Words[next.Word].Start >= end))
+            return article.Speakers.Resolve(signed);
         var (_, to) = p.WordsIn(new TextRange(position, end));
         for (var k = first; k < Math.Min(to, first + MaxWordsToSayVerb); k++)
         {

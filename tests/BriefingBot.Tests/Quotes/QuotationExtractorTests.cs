@@ -381,6 +381,22 @@ public class QuotationExtractorTests
     }
 
     [Fact]
+    public void NameAfterADash_SignsTheQuote()
+    {
+        var result = Extract("“Trade wars are easy to start and very hard to end.” — Tobias Lindqvist, Nordlys Institute");
+
+        AssertSpoken(result, "Trade wars are easy to start and very hard to end.", "Tobias Lindqvist");
+    }
+
+    [Fact]
+    public void MarkdownEmphasis_AroundTheQuote_KeepsTheAttribution()
+    {
+        var result = Extract("*“We are ready to sign whenever they are,”* said Tobias Lindqvist.");
+
+        AssertSpoken(result, "We are ready to sign whenever they are", "Tobias Lindqvist");
+    }
+
+    [Fact]
     public void UnattributedTitleInCapitals_IsNotAQuotation()
     {
         var result = Extract("The report, titled “Pathways to Peace in a Divided World,” was released on Monday.");
