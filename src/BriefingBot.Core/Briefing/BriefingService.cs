@@ -47,10 +47,12 @@ public sealed partial class BriefingService
         if (asked.Length == 0)
             return new Answer(question ?? "", [], "Ask a question, for example “what did <name> say?” or “what was agreed about tariffs?”.");
         if (top is < 1) top = 1;
+        if (!index.Exists) return new Answer(asked, [], IndexNotReady);
         return QuestionReader.Read(asked) switch
         {
             Question.ForSpeaker q => AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerWithPassages(q.Text, top),
             Question.ForWhoSaid q => AnswerWhoSaid(q, top ?? options.DefaultTop),
+            Question.ForWhen q => AnswerWhen(q, top ?? options.DefaultTop),
             var q => AnswerWithPassages(q.Text, top),
         };
     }
@@ -60,6 +62,7 @@ public sealed partial class BriefingService
     {
         var name = QuestionReader.Normalise(person ?? "");
         if (name.Length == 0) return new Answer(person ?? "", [], "Name a person, for example “/said Xi Jinping”.");
+        if (!index.Exists) return new Answer(name, [], IndexNotReady);
         return AnswerForSpeaker(name, name, topic: null, top) ?? NeverQuoted(name, name, top);
     }
 
@@ -147,6 +150,8 @@ public sealed partial class BriefingService
     internal static string QuotationKey(Quotation q) => $"{q.Article.Id}\u0001{q.Speaker}\u0001{q.Text}";
 
     private const int NotableQuotesPerDigest = 5;
+
+    private const string IndexNotReady = "The index is still being built; ask again in a moment.";
 
     private static IndexContent Analyse(CorpusSnapshot snapshot)
     {

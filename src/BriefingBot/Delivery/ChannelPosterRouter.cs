@@ -30,10 +30,11 @@ public sealed class ChannelPosterRouter
         {
             return await poster.PostAsync(channel, post, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Posters return failures rather than throw; one that throws anyway gets the bounded retries of a
-            // transient failure instead of taking the scheduler's firing down with it.
+            // Posters return failures rather than throw; one that throws anyway (a bug, an HTTP timeout surfacing as
+            // a cancellation nobody asked for) gets the bounded retries of a transient failure instead of taking the
+            // scheduler's firing down with it.
             logger.LogError(e, "The {Platform} poster threw while posting to {Channel}", channel.Platform, channel);
             return new DeliveryResult(DeliveryStatus.TransientFailure, e.Message);
         }
