@@ -58,7 +58,8 @@ internal static class Lexicon
         has have had is was were are am be been being did does do will would could should may might must can shall
         also then later earlier first once again repeatedly recently previously publicly privately rightly reportedly
         further often frequently still already initially finally even never not just now long today yesterday
-        subsequently separately jointly similarly likewise meanwhile however thus too since last
+        subsequently separately jointly similarly likewise meanwhile however thus too since last though instead
+        nonetheless nevertheless moreover
         """);
 
     /// <summary>Modal verbs: "Trump could say that …" is a hypothesis, not a report of his words.</summary>

@@ -370,6 +370,51 @@ public class QuotationExtractorTests
         AssertSpoken(result, "We welcome every foreign investor", "Li Qiang");
     }
 
+    [Fact]
+    public void AdverbSetOffByCommas_DoesNotHideTheSpeaker()
+    {
+        var result = Extract(
+            "Marta Kowalczyk, the chief negotiator, spoke after the session.",
+            "Kowalczyk, however, said that “nobody should expect a grand bargain this year.”");
+
+        AssertSpoken(result, "nobody should expect a grand bargain this year.", "Marta Kowalczyk");
+    }
+
+    [Fact]
+    public void NameAfterADash_SignsTheQuote()
+    {
+        var result = Extract("“Trade wars are easy to start and very hard to end.” — Tobias Lindqvist, Nordlys Institute");
+
+        AssertSpoken(result, "Trade wars are easy to start and very hard to end.", "Tobias Lindqvist");
+    }
+
+    [Fact]
+    public void MarkdownEmphasis_AroundTheQuote_KeepsTheAttribution()
+    {
+        var result = Extract("*“We are ready to sign whenever they are,”* said Tobias Lindqvist.");
+
+        AssertSpoken(result, "We are ready to sign whenever they are", "Tobias Lindqvist");
+    }
+
+    [Fact]
+    public void UnattributedTitleInCapitals_IsNotAQuotation()
+    {
+        var result = Extract("The report, titled “Pathways to Peace in a Divided World,” was released on Monday.");
+
+        Assert.Empty(result.Quotations);
+    }
+
+    [Fact]
+    public void QuoteBeforeANamedCritic_IsNotGivenToTheSpeakerOfTheNextClause()
+    {
+        var result = Extract(
+            "Marta Kowalczyk, the chief negotiator, spoke after the session.",
+            "Critics call it “a disaster for the farmers of the valley,” but Kowalczyk said the deal was “a real breakthrough.”");
+
+        Assert.Null(result.Quotations.Single(q => q.Text.StartsWith("a disaster")).Speaker);
+        AssertSpoken(result, "a real breakthrough.", "Marta Kowalczyk");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("“")]
