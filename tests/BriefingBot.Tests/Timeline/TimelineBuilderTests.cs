@@ -128,6 +128,28 @@ public class TimelineBuilderTests
             "The following day on October 31, the defence ministers met in Malaysia.")).Count);
 
     [Fact]
+    public void SentenceThatIsOnlyADate_IsNotAMilestone() =>
+        Assert.Empty(Build(Articles.Make("a", Autumn2025, "Until November 10, 2026.")));
+
+    [Theory]
+    [InlineData("’s October 30 January 2 ” this May ” for a year from ” Jan.1 and met US$1 – and . Feb. 29 “ January 2 Jan.1 by")]
+    [InlineData("“ October 30 “ met “ until November 10, 2026")]
+    [InlineData(", , ; : — – ( ) “ ” \" \"")]
+    [InlineData("October 25 and 26 and 27 and 28, 2025 until until until")]
+    [InlineData("from 2018–2021 to 2019–2018 and 90-day for a year within 12 months")]
+    [InlineData("")]
+    public void OddText_NeverThrows(string paragraph)
+    {
+        var milestones = Build(Articles.Make("a", Autumn2025, paragraph));
+
+        Assert.All(milestones, m => Assert.Contains(m.Source, paragraph, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoArticles_NoMilestones() =>
+        Assert.Empty(Build());
+
+    [Fact]
     public void Milestone_CitesItsArticleAndParagraph()
     {
         var article = Articles.Make("a", Autumn2025, "Opinions differ.", "The ministers met on October 31.");
