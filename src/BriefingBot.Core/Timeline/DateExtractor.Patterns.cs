@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Timeline;
@@ -171,7 +172,7 @@ public sealed partial class DateExtractor
     {
         var first = Int(m, "y1");
         var y2 = m.Groups["y2"];
-        var second = y2.Length == 2 ? first / 100 * 100 + int.Parse(y2.Value) : int.Parse(y2.Value);
+        var second = int.Parse(y2.Value, CultureInfo.InvariantCulture) + (y2.Length == 2 ? first / 100 * 100 : 0);
         if (second <= first)
             return [];
         return
@@ -246,7 +247,7 @@ public sealed partial class DateExtractor
     private static IEnumerable<RawDate> One(int start, string text, DatePrecision precision, int? year, int? month, int? day) =>
         [new RawDate(start, text, precision, year, month, day)];
 
-    private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value);
+    private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
     private static int MonthOf(Match m) => m.Groups["month"].Value[..3].ToLowerInvariant() switch
     {
@@ -254,7 +255,7 @@ public sealed partial class DateExtractor
         "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
     };
 
-    private static int NumberValue(string text) => int.TryParse(text, out var n) ? n : NumberValues[text];
+    private static int NumberValue(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : NumberValues[text];
 
     private static DurationUnit UnitOf(string text) => text.ToLowerInvariant() switch
     {

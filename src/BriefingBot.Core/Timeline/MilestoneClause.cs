@@ -37,15 +37,15 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         {
             // A deadline's "until"/"by" stays in its own label when the date ends the clause ("suspended … until").
             var (from, start, end) = removals[i];
-            var kept = reading.Governor is Governor.Until or Governor.By && ClauseEnd().IsMatch(text.Text, end) ? (from, start) : (0, 0);
-            return Read(text, reading, phrases, offset => removed[offset] && !(offset >= kept.Item1 && offset < kept.Item2));
+            var (keepFrom, keepTo) = reading.Governor is Governor.Until or Governor.By && ClauseEnd().IsMatch(text.Text, end) ? (from, start) : (0, 0);
+            return Read(text, reading, phrases, offset => removed[offset] && !(offset >= keepFrom && offset < keepTo));
         }).ToList();
     }
 
     private static MilestoneClause Read(SentenceText text, DateReading focus, IReadOnlyList<Segment> phrases, Func<int, bool> isRemoved)
     {
         var sentence = text.Text;
-        var homeIndex = Math.Max(0, phrases.ToList().FindIndex(p => p.Contains(focus.Mention.Start)));
+        var homeIndex = Enumerable.Range(0, phrases.Count).FirstOrDefault(i => phrases[i].Contains(focus.Mention.Start));
         var home = Tokens(sentence, phrases[homeIndex], isRemoved);
         var pivot = home.Count(t => t.Start < focus.Mention.Start);
 

@@ -40,8 +40,7 @@ public sealed class TimelineBuilder
         var found = articles.SelectMany(FromArticle).ToList();
         var reschedulable = found.Where(f => f.Reschedulable).ToList();
         return found
-            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = SupersessorOf(f, reschedulable)?.Id } : f.Milestone)
-            .Zip(found, (milestone, f) => (Milestone: milestone, f.Position))
+            .Select(f => (Milestone: f.Reschedulable ? f.Milestone with { SupersededBy = SupersessorOf(f, reschedulable)?.Id } : f.Milestone, f.Position))
             .OrderBy(x => x.Milestone.Date)
             .ThenBy(x => x.Milestone.Article.Id, StringComparer.Ordinal)
             .ThenBy(x => x.Milestone.Paragraph)
