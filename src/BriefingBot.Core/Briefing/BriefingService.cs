@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using BriefingBot.Corpus;
+using BriefingBot.Quotes;
+using BriefingBot.Search;
 using BriefingBot.Timeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,36 +16,179 @@ namespace BriefingBot.Briefing;
 public sealed partial class BriefingService
 {
     private readonly BriefingOptions options;
+    private readonly BriefingIndex index;
+    private readonly CorpusReader reader;
     private readonly TimeProvider time;
     private readonly ILogger<BriefingService> logger;
+    private volatile PeopleView people = PeopleView.Empty;
 
-    public BriefingService(IOptions<BriefingOptions> options, TimeProvider time, ILogger<BriefingService> logger)
+    public BriefingService(
+        IOptions<BriefingOptions> options,
+        BriefingIndex index,
+        CorpusReader reader,
+        TimeProvider time,
+        ILogger<BriefingService> logger)
     {
         this.options = options.Value;
+        this.index = index;
+        this.reader = reader;
         this.time = time;
         this.logger = logger;
     }
 
-    // SKELETON: the signatures below are the contract the adapters and the scheduler build on.
+    /// <summary>The index generation serving queries now (articles, people, timeline).</summary>
+    public IndexCatalog Catalog => index.Catalog;
 
     /// <summary>Answers a question; never throws on user text (empty, Lucene syntax, 10,000 characters).</summary>
-    /// <param name="top">Cap on results; null means every quotation for a person, else 5 passages.</param>
-    public Answer Ask(string question, int? top = null) => throw new NotImplementedException();
+    /// <param name="top">Cap on results; null means every quotation for a person, else <see cref="BriefingOptions.DefaultTop"/> passages.</param>
+    public Answer Ask(string question, int? top = null)
+    {
+        var asked = QuestionReader.Normalise(question ?? "");
+        if (asked.Length == 0)
+            return new Answer(question ?? "", [], "Ask a question, for example “what did <name> say?” or “what was agreed about tariffs?”.");
+        if (top is < 1) top = 1;
+        if (!index.Exists) return new Answer(asked, [], IndexNotReady);
+        return QuestionReader.Read(asked) switch
+        {
+            Question.ForSpeaker q => AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerWithPassages(q.Text, top),
+            Question.ForWhoSaid q => AnswerWhoSaid(q, top ?? options.DefaultTop),
+            Question.ForWhen q => AnswerWhen(q, top ?? options.DefaultTop),
+            var q => AnswerWithPassages(q.Text, top),
+        };
+    }
+
+    /// <summary>Every quotation of <paramref name="person"/> (the <c>/said</c> command), reported speech after.</summary>
+    public Answer Said(string person, int? top = null)
+    {
+        var name = QuestionReader.Normalise(person ?? "");
+        if (name.Length == 0) return new Answer(person ?? "", [], "Name a person, for example “/said Xi Jinping”.");
+        if (!index.Exists) return new Answer(name, [], IndexNotReady);
+        return AnswerForSpeaker(name, name, topic: null, top) ?? NeverQuoted(name, name, top);
+    }
 
     /// <summary>The whole timeline, oldest first.</summary>
-    public IReadOnlyList<Milestone> Timeline() => throw new NotImplementedException();
+    public IReadOnlyList<Milestone> Timeline() => index.Catalog.Milestones;
 
-    /// <summary>Milestones dated on or after <paramref name="from"/>, within <paramref name="days"/> if given, soonest first.</summary>
-    public IReadOnlyList<Milestone> Upcoming(DateOnly from, int? days = null) => throw new NotImplementedException();
+    /// <summary>Milestones not yet over on <paramref name="from"/>, within <paramref name="days"/> if given, soonest first.</summary>
+    public IReadOnlyList<Milestone> Upcoming(DateOnly from, int? days = null)
+    {
+        var until = days is { } d ? from.AddDays(d) : DateOnly.MaxValue;
+        return Timeline().Where(m => LastDay(m) >= from && m.Date <= until).ToList();
+    }
 
-    /// <summary>Canonical names of quoted people starting with (or containing) <paramref name="prefix"/>, for autocomplete.</summary>
-    public IReadOnlyList<string> Speakers(string prefix, int max = 25) => throw new NotImplementedException();
+    /// <summary>True when the milestone's last day (the end of its month or year for a partial date) is before <paramref name="today"/>.</summary>
+    public static bool IsPast(Milestone milestone, DateOnly today) => LastDay(milestone) < today;
 
-    /// <summary>The digest for <paramref name="today"/>: milestones in the next <paramref name="horizonDays"/> days,
-    /// articles indexed after <paramref name="since"/> and their attributed quotations.</summary>
-    public Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since) => throw new NotImplementedException();
+    /// <summary>Canonical names of quoted people matching <paramref name="prefix"/> (any word of the name or an alias), for autocomplete.</summary>
+    public IReadOnlyList<string> Speakers(string prefix, int max = 25) =>
+        People().Directory.Search(prefix ?? "", max).Select(p => p.Name).ToList();
 
-    /// <summary>Rebuilds the index from the corpus folder (one rebuild at a time; queries keep being answered
-    /// from the old index) and reports what changed.</summary>
-    public Task<ReindexReport> ReindexAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <summary>The digest for <paramref name="today"/>: milestones in the next <paramref name="horizonDays"/> days (superseded
+    /// ones left out), articles indexed after <paramref name="since"/> and their notable quotations.</summary>
+    public Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since)
+    {
+        var catalog = index.Catalog;
+        var upcoming = Upcoming(today, horizonDays).Where(m => m.SupersededBy is null).ToList();
+        var fresh = catalog.Articles.Values
+            .Where(a => since is null || a.IndexedAt > since)
+            .OrderByDescending(a => a.Ref.Published ?? DateOnly.MinValue).ThenBy(a => a.Ref.Id, StringComparer.Ordinal)
+            .Select(a => a.Ref)
+            .ToList();
+        var notable = index.QuotationsIn(fresh.Select(a => a.Id))
+            .Select(hit => hit.Quotation)
+            .Where(q => q is { Kind: QuotationKind.Direct, Speaker: not null })
+            .GroupBy(q => q.Speaker)
+            .Select(g => g.OrderByDescending(q => q.Text.Length).First())
+            .Take(NotableQuotesPerDigest)
+            .Select(q => Item(q, score: 0))
+            .ToList();
+        return new Digest(today, horizonDays, upcoming, fresh, notable);
+    }
+
+    /// <summary>
+    /// Rebuilds the index from the corpus folder (one rebuild at a time; queries keep being answered from the
+    /// old index) and reports what changed.
+    /// </summary>
+    /// <exception cref="CorpusFolderNotFoundException">The corpus folder does not exist.</exception>
+    public async Task<ReindexReport> ReindexAsync(CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var snapshot = await Task.Run(() => reader.Read(options.Corpus), cancellationToken);
+        var content = await Task.Run(() => Analyse(snapshot), cancellationToken);
+        var before = index.Catalog;
+        var touched = snapshot.Articles
+            .Where(a => !before.Articles.TryGetValue(a.Id, out var known) || known.ContentHash != ArticleHash.Of(a))
+            .Select(a => a.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var quotedBefore = index.QuotationsIn(touched.Where(before.Articles.ContainsKey))
+            .Select(hit => QuotationKey(hit.Quotation))
+            .ToHashSet(StringComparer.Ordinal);
+        var (_, after) = await index.RebuildAsync(content, cancellationToken);
+        var quotationsAdded = content.Quotations.Count(q => touched.Contains(q.Article.Id) && !quotedBefore.Contains(QuotationKey(q)));
+        var report = ReindexDiff.Compare(before, after, quotationsAdded, snapshot.Warnings, clock.Elapsed);
+        logger.LogInformation(
+            "Indexed {Articles} articles, {Passages} passages, {Quotations} quotations, {Milestones} milestones in {Seconds:F2}s",
+            report.Articles, report.Passages, report.Quotations, report.Timeline.Count, report.Elapsed.TotalSeconds);
+        return report;
+    }
+
+    /// <summary>Builds the index when it is missing or older than the corpus; returns the report, or null when it was current.</summary>
+    /// <exception cref="CorpusFolderNotFoundException">The corpus folder does not exist.</exception>
+    public async Task<ReindexReport?> EnsureIndexAsync(CancellationToken cancellationToken = default) =>
+        await IsStaleAsync(cancellationToken) ? await ReindexAsync(cancellationToken) : null;
+
+    /// <summary>True when there is no index yet or the corpus folder changed since it was built.</summary>
+    /// <exception cref="CorpusFolderNotFoundException">The corpus folder does not exist.</exception>
+    public async Task<bool> IsStaleAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(options.Corpus)) throw new CorpusFolderNotFoundException(options.Corpus);
+        if (!index.Exists) return true;
+        var fingerprint = await Task.Run(() => CorpusFingerprint.Compute(options.Corpus), cancellationToken);
+        return index.Catalog.Fingerprint != fingerprint;
+    }
+
+    internal static string QuotationKey(Quotation q) => $"{q.Article.Id}\u0001{q.Speaker}\u0001{q.Text}";
+
+    private const int NotableQuotesPerDigest = 5;
+
+    private const string IndexNotReady = "The index is still being built; ask again in a moment.";
+
+    private static IndexContent Analyse(CorpusSnapshot snapshot)
+    {
+        var extractor = new QuotationExtractor();
+        var quotations = new List<Quotation>();
+        var speakers = new List<Person>();
+        foreach (var article in snapshot.Articles)
+        {
+            var found = extractor.Extract(article);
+            quotations.AddRange(found.Quotations);
+            speakers.AddRange(found.People);
+        }
+        // Merged across articles: "Victor Gao" in one article and "Gao Zhikai" in another are one speaker.
+        var directory = PersonDirectory.Build(speakers);
+        var timeline = new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
+        return new IndexContent(snapshot, quotations.Select(directory.Canonicalize).ToList(), directory.People, timeline);
+    }
+
+    private static DateOnly LastDay(Milestone m) => m.Precision switch
+    {
+        DatePrecision.Year => new DateOnly(m.Date.Year, 12, 31),
+        DatePrecision.Month => new DateOnly(m.Date.Year, m.Date.Month, DateTime.DaysInMonth(m.Date.Year, m.Date.Month)),
+        _ => m.Date,
+    };
+
+    /// <summary>The person directory of the generation now serving, rebuilt when a new generation opens.</summary>
+    private PeopleView People()
+    {
+        var catalog = index.Catalog;
+        var view = people;
+        if (!ReferenceEquals(view.Catalog, catalog))
+            people = view = new PeopleView(catalog, PersonDirectory.Build(catalog.People));
+        return view;
+    }
+
+    private sealed record PeopleView(IndexCatalog Catalog, PersonDirectory Directory)
+    {
+        public static PeopleView Empty { get; } = new(IndexCatalog.Empty, PersonDirectory.Build([]));
+    }
 }

@@ -53,14 +53,16 @@ public static partial class ArticleParser
             .Select(line => ListBullet().Replace(line, "", 1))
             .ToList();
 
-        var roles = lines.Select(Classify).ToArray();
+        // Markdown emphasis around a whole line ("**By Jane Doe**") says nothing about what the line is.
+        var bare = lines.Select(line => line.Trim('*', '_', ' ')).ToList();
+        var roles = bare.Select(Classify).ToArray();
+        DropAfterArticleEnd(bare, roles);
+        DropBackMatter(bare, roles);
         var bylines = Enumerable.Range(0, lines.Count)
             .Where(i => roles[i] == Role.Byline)
-            .Select(i => Byline.Read(lines[i])!)
+            .Select(i => Byline.Read(bare[i])!)
             .ToList();
-        DropAfterArticleEnd(lines, roles);
-        DropBackMatter(lines, roles);
-        var headline = FindHeadline(lines, roles);
+        var headline = FindHeadline(bare, roles);
         var firstBody = Array.IndexOf(roles, Role.Body);
         var bioAuthor = firstBody >= 0 ? AuthorBio.Author(lines[firstBody]) : null;
         if (bioAuthor is not null) roles[firstBody] = Role.Biography;
@@ -82,7 +84,7 @@ public static partial class ArticleParser
             File: file,
             Title: front?.Title ?? (headline is null ? null : Headings.Text(headline)),
             Author: front?.Author ?? bylines.FirstOrDefault()?.Author ?? bioAuthor,
-            Published: front?.Published ?? StatedPublication(normalised, lines, roles, bylines),
+            Published: front?.Published ?? StatedPublication(normalised, bare, roles, bylines),
             Url: front?.Url,
             Paragraphs: paragraphs);
     }

@@ -13,7 +13,7 @@ internal sealed partial record Byline(string Author, string Tail)
     private const int MaxLineLength = 160;
     private const int MaxNameTokens = 8;
 
-    [GeneratedRegex(@"^(?:By|BY|Written by|WRITTEN BY|Words by)\s+|^(?:Authors?|AUTHORS?)\s*:\s*")]
+    [GeneratedRegex(@"^(?:By|BY|(?:Written|Words|Story|Text|Reporting|Reported) by|WRITTEN BY)\s+|^(?:Authors?|AUTHORS?)\s*:\s*")]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"\G\s*(?<token>[^\s,|;/·•]+)")]

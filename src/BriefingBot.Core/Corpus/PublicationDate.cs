@@ -37,20 +37,8 @@ internal static partial class PublicationDate
     internal readonly record struct Stated(int? Year, int Month, int Day);
 
     /// <summary>The first date stated anywhere in <paramref name="text"/>.</summary>
-    internal static Stated? FindFirst(string text)
-    {
-        Stated? best = null;
-        var bestIndex = int.MaxValue;
-        foreach (var regex in new[] { IsoDate(), DayMonthYear(), MonthDay() })
-        {
-            foreach (Match m in regex.Matches(text))
-            {
-                if (m.Index >= bestIndex) break;
-                if (TryRead(m) is { } stated) { best = stated; bestIndex = m.Index; break; }
-            }
-        }
-        return best;
-    }
+    internal static Stated? FindFirst(string text) =>
+        Dates(text).OrderBy(d => d.Match.Index).Select(d => (Stated?)d.Date).FirstOrDefault();
 
     /// <summary>The date when <paramref name="line"/> is only a (labelled) date, like "Updated Jan.1".</summary>
     internal static Stated? ReadDateLine(string line)
@@ -58,12 +46,10 @@ internal static partial class PublicationDate
         var m = DateLine().Match(line);
         if (!m.Success) return null;
         var date = m.Groups["date"].Value.TrimEnd(',', '.', ' ');
-        foreach (var regex in new[] { IsoDate(), DayMonthYear(), MonthDay() })
-        {
-            var d = regex.Match(date);
-            if (d.Success && d.Index == 0 && d.Length == date.Length) return TryRead(d);
-        }
-        return null;
+        return Dates(date)
+            .Where(d => d.Match.Index == 0 && d.Match.Length == date.Length)
+            .Select(d => (Stated?)d.Date)
+            .FirstOrDefault();
     }
 
     /// <summary>The date of a news dateline at the start of a paragraph ("BEIJING, Jan. 3 (Xinhua) --").</summary>
@@ -74,19 +60,14 @@ internal static partial class PublicationDate
     }
 
     /// <summary>Every complete date (day, month and year) stated in <paramref name="text"/>.</summary>
-    internal static IEnumerable<DateOnly> ExplicitDates(string text)
-    {
-        foreach (var regex in new[] { IsoDate(), DayMonthYear(), MonthDay() })
-            foreach (Match m in regex.Matches(text))
-                if (TryRead(m) is { Year: { } year } stated)
-                    yield return new DateOnly(year, stated.Month, stated.Day);
-    }
+    internal static IEnumerable<DateOnly> ExplicitDates(string text) =>
+        Dates(text).Where(d => d.Date.Year is not null).Select(d => new DateOnly(d.Date.Year!.Value, d.Date.Month, d.Date.Day));
 
     /// <summary>
     /// The full date of <paramref name="stated"/>: as written when it has a year; otherwise in the year the article's
     /// explicit dates mostly fall in (ties: the later year), moved to the next year when that would put it before
-    /// the latest explicit date of that year, since an article is dated after the events it reports.
-    /// Null when the article states no full date to resolve against.
+    /// the latest explicit date of that year, since an article is dated after the events it reports (captions included:
+    /// a photo shows what has happened). Null when the article states no full date to resolve against.
     /// </summary>
     internal static DateOnly? Resolve(Stated stated, IReadOnlyCollection<DateOnly> explicitDates)
     {
@@ -97,12 +78,11 @@ internal static partial class PublicationDate
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
             .First().Key;
         var latestInMainYear = explicitDates.Where(d => d.Year == mainYear).Max();
-        if (!IsValid(mainYear, stated.Month, stated.Day)) return IsValid(mainYear + 1, stated.Month, stated.Day)
-            ? new DateOnly(mainYear + 1, stated.Month, stated.Day) : null;
-        var candidate = new DateOnly(mainYear, stated.Month, stated.Day);
-        return candidate < latestInMainYear && IsValid(mainYear + 1, stated.Month, stated.Day)
-            ? new DateOnly(mainYear + 1, stated.Month, stated.Day)
-            : candidate;
+        var onOrAfterLatest = Enumerable.Range(mainYear, 2)
+            .Where(y => IsValid(y, stated.Month, stated.Day))
+            .Select(y => new DateOnly(y, stated.Month, stated.Day))
+            .FirstOrDefault(d => d >= latestInMainYear);
+        return onOrAfterLatest == default ? null : onOrAfterLatest;
     }
 
     /// <summary>Parses a front-matter value: ISO first, then any date the text states.</summary>
@@ -114,6 +94,13 @@ internal static partial class PublicationDate
             return DateOnly.FromDateTime(stamp.Date);
         return ReadDateLine(value) is { Year: { } year } s ? new DateOnly(year, s.Month, s.Day) : null;
     }
+
+    private static IEnumerable<(Match Match, Stated Date)> Dates(string text) =>
+        new[] { IsoDate(), DayMonthYear(), MonthDay() }
+            .SelectMany(regex => regex.Matches(text))
+            .Select(m => (Match: m, Date: TryRead(m)))
+            .Where(d => d.Date is not null)
+            .Select(d => (d.Match, d.Date!.Value));
 
     private static Stated? TryRead(Match m)
     {

@@ -1,10 +1,12 @@
-using BriefingBot.Briefing;
+using BriefingBot.Discord;
+using BriefingBot.Scheduling;
+using BriefingBot.Teams;
 
 namespace BriefingBot.Hosting;
 
 /// <summary>
-/// Builds the <c>serve</c> host: one generic host with the Discord and Teams endpoints, the scheduler and
-/// health checks. Tests build the same host with <paramref name="configure"/> overriding settings.
+/// Builds the <c>serve</c> host: one generic host with the Discord and Teams endpoints, the scheduler, the corpus
+/// watcher and health checks. Tests build the same host, with <paramref name="configure"/> overriding settings.
 /// </summary>
 public static class BotHost
 {
@@ -17,11 +19,24 @@ public static class BotHost
 
         // The briefing core: corpus, index, answers. One instance, shared by every front end.
         builder.Services.AddBriefingCore(builder.Configuration);
-        builder.Services.AddHealthChecks();
+        // Every reindex (chat, watcher, start-up) goes through one path that also reschedules reminders.
         builder.Services.AddSingleton<AdminReindexer>();
+        // /healthz and /readyz; /readyz waits for the index.
+        builder.Services.AddBriefingHealthChecks();
+        // Build or refresh the index at start, then follow the corpus folder.
+        builder.Services.AddHostedService<IndexWarmup>();
+        builder.Services.AddHostedService<CorpusWatcher>();
+        // Reminders and digests: Quartz on the persistent job store, delivery ledger, subscriptions.
+        builder.Services.AddScheduling(builder.Configuration);
+        // Discord: signed interactions endpoint, deferred answers, channel posts (off without Discord settings).
+        builder.Services.AddDiscord(builder.Configuration);
+        // Teams: Bot Framework activities with JWT validation, Adaptive Cards, proactive posts (off without Teams settings).
+        builder.Services.AddTeams(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapDiscord();
+        app.MapTeams();
         return app;
     }
 }

@@ -9,10 +9,10 @@ internal sealed record CorpusFile(string FullPath, string RelativePath)
     /// Every <c>*.txt</c> and <c>*.md</c> file under <paramref name="folder"/>, recursively, ordered ordinally by
     /// relative path so every reader and every fingerprint sees the same order on every platform.
     /// </summary>
-    /// <exception cref="CorpusFolderNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="CorpusFolderNotFoundException">The folder does not exist (or none was given).</exception>
     public static IReadOnlyList<CorpusFile> List(string folder)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder)) throw new CorpusFolderNotFoundException(folder);
 
         var root = Path.GetFullPath(folder);

@@ -1,0 +1,128 @@
+using BriefingBot.Corpus;
+using BriefingBot.Quotes;
+using BriefingBot.Search;
+
+namespace BriefingBot.Briefing;
+
+// How each kind of question is answered.
+public sealed partial class BriefingService
+{
+    /// <summary>Words that open a phrase that is not a person's name ("what did the report say").</summary>
+    private static readonly HashSet<string> NotNameOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "he", "she", "we", "you", "i",
+        "his", "her", "their", "our", "my", "your", "someone", "anyone", "everyone", "people", "analysts", "experts",
+    };
+
+    /// <summary>A person's quotations, then passages reporting their words; null when <paramref name="name"/> is not a name at all.</summary>
+    private Answer? AnswerForSpeaker(string question, string name, string? topic, int? top)
+    {
+        var matches = People().Directory.Resolve(name);
+        if (matches.Count == 0)
+            return LooksLikeName(name) ? NeverQuoted(question, name, top) : null;
+
+        var names = matches.SelectMany(p => p.Aliases.Prepend(p.Name)).Distinct(StringComparer.OrdinalIgnoreCase);
+        var hits = index.QuotationsBy(names, topic);
+        var direct = InAnswerOrder(hits.Where(h => h.Quotation.Kind == QuotationKind.Direct), byScore: topic is not null);
+        var reported = InAnswerOrder(hits.Where(h => h.Quotation.Kind == QuotationKind.Reported), byScore: topic is not null);
+        var items = direct.Concat(reported).Select(h => Item(h.Quotation, h.Score));
+        if (top is { } cap) items = items.Take(cap);
+
+        var who = string.Join(" and ", matches.Select(p => p.Name));
+        string? note = null;
+        if (matches.Count > 1) note = $"“{name}” could be {who}; showing each.";
+        if (direct.Count == 0)
+            note = reported.Count == 0
+                ? $"The corpus never quotes {who}."
+                : $"The corpus never quotes {who} directly; these passages report their words.";
+        return new Answer(question, items.ToList(), note);
+    }
+
+    /// <summary>Someone the corpus never quotes: say so, and show where it mentions them, if anywhere.</summary>
+    private Answer NeverQuoted(string question, string name, int? top)
+    {
+        var mentions = index.SearchPhrase(name, top ?? options.DefaultTop).Select(Item).ToList();
+        var note = mentions.Count == 0
+            ? $"The corpus never quotes or mentions {name}."
+            : $"The corpus never quotes {name}; these passages mention them.";
+        return new Answer(question, mentions, note);
+    }
+
+    /// <summary>Quotations matching the claim (their speakers named), then passages to fill up to <paramref name="top"/>.</summary>
+    private Answer AnswerWhoSaid(Question.ForWhoSaid question, int top)
+    {
+        var claim = question.Claim.Length > 0 ? question.Claim : question.Text;
+        var quotes = index.SearchQuotations(claim, top).Select(h => Item(h.Quotation, h.Score)).ToList();
+        var covered = quotes.Select(q => (q.Article.Id, q.Paragraph)).ToHashSet();
+        var passages = index.SearchPassages(question.Text, top)
+            .Where(p => !covered.Contains((p.ArticleId, p.Paragraph)))
+            .Select(Item);
+        var items = quotes.Concat(passages).Take(top).ToList();
+        return new Answer(question.Text, items, items.Count == 0 ? NothingFound : null);
+    }
+
+    /// <summary>The source sentences of the best-matching milestones, then passages to fill up to <paramref name="top"/>.</summary>
+    private Answer AnswerWhen(Question.ForWhen question, int top)
+    {
+        var timeline = index.Catalog.Milestones.ToDictionary(m => m.Id);
+        // Two milestones of one sentence ("October 25 and 26") are one passage.
+        var dated = index.SearchMilestones(question.Text, question.AboutDeadline, top)
+            .Where(hit => timeline.ContainsKey(hit.Id))
+            .Select(hit => (Milestone: timeline[hit.Id], hit.Score))
+            .DistinctBy(hit => (hit.Milestone.Article.Id, hit.Milestone.Paragraph, hit.Milestone.Source))
+            .Select(hit => new AnswerItem(hit.Milestone.Source, null, CurrentRef(hit.Milestone.Article), hit.Milestone.Paragraph, Math.Round(hit.Score, 3)))
+            .ToList();
+        var covered = dated.Select(d => (d.Article.Id, d.Paragraph)).ToHashSet();
+        var passages = index.SearchPassages(question.Text, top)
+            .Where(p => !covered.Contains((p.ArticleId, p.Paragraph)))
+            .Select(Item);
+        var items = dated.Concat(passages).Take(top).ToList();
+        return new Answer(question.Text, items, items.Count == 0 ? NothingFound : null);
+    }
+
+    private Answer AnswerWithPassages(string question, int? top)
+    {
+        var items = index.SearchPassages(question, top ?? options.DefaultTop).Select(Item).ToList();
+        return new Answer(question, items, items.Count == 0 ? NothingFound : null);
+    }
+
+    private const string NothingFound = "Nothing in the corpus matches that question.";
+
+    private static bool LooksLikeName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 4
+            && !NotNameOpeners.Contains(words[0])
+            && words.All(w => char.IsLetter(w[0]) && !w.Any(char.IsDigit));
+    }
+
+    /// <summary>Reading order within an article; newer articles first. With a topic, the most relevant first.</summary>
+    private List<QuotationHit> InAnswerOrder(IEnumerable<QuotationHit> hits, bool byScore)
+    {
+        var articles = index.Catalog.Articles;
+        var ordered = hits
+            .OrderByDescending(h => articles.TryGetValue(h.Quotation.Article.Id, out var a) ? a.Ref.Published ?? DateOnly.MinValue : DateOnly.MinValue)
+            .ThenBy(h => h.Quotation.Article.Id, StringComparer.Ordinal)
+            .ThenBy(h => h.Quotation.Order);
+        return byScore ? ordered.OrderByDescending(h => Math.Round(h.Score, 3)).ToList() : ordered.ToList();
+    }
+
+    private AnswerItem Item(Quotation quotation, double score) => new(
+        quotation.Text,
+        quotation.Kind == QuotationKind.Direct ? quotation.Speaker : null,
+        CurrentRef(quotation.Article),
+        quotation.Paragraph,
+        Math.Round(score, 3));
+
+    private AnswerItem Item(PassageHit hit) => new(
+        hit.Text,
+        Speaker: null,
+        index.Catalog.Articles.TryGetValue(hit.ArticleId, out var article)
+            ? article.Ref
+            : new ArticleRef(hit.ArticleId, null, null, null, hit.ArticleId),
+        hit.Paragraph,
+        Math.Round(hit.Score, 3));
+
+    private ArticleRef CurrentRef(ArticleRef stored) =>
+        index.Catalog.Articles.TryGetValue(stored.Id, out var article) ? article.Ref : stored;
+}

@@ -1,0 +1,292 @@
+using System.Text.RegularExpressions;
+
+namespace BriefingBot.Quotes;
+
+/// <summary>
+/// Finds the names of a paragraph by their shape: runs of capitalised words outside quotes, with titles stripped
+/// ("Defense Minister Dong Jun" → "Dong Jun"), organisation and place words told apart, and the context that
+/// shows a person (title, role noun, appositive, year or alias in parentheses, say-verb) recorded.
+/// </summary>
+internal static partial class NameFinder
+{
+    public static IReadOnlyList<Mention> Find(ParagraphLayout paragraph)
+    {
+        var mentions = new List<Mention>();
+        var words = paragraph.Words;
+        var k = 0;
+        while (k < words.Count)
+        {
+            if (!IsNameLike(paragraph, k))
+            {
+                k++;
+                continue;
+            }
+            var run = BuildRun(paragraph, k);
+            var skipTo = run[^1] + 1;
+            foreach (var mention in Classify(paragraph, run))
+            {
+                mentions.Add(mention);
+                if (mention.Alias is not null)
+                    skipTo = Math.Max(skipTo, paragraph.WordAtOrAfter(AliasEnd(paragraph, mention)));
+            }
+            k = skipTo;
+        }
+        return mentions;
+    }
+
+    /// <summary>A word shaped like part of a name: capitalised with lowercase letters ("Xi", "O’Brien",
+    /// "Jean-Claude"), or an initial ("J."). Acronyms ("US", "APEC") are not names.</summary>
+    public static bool IsNameToken(string word)
+    {
+        if (word.Length == 0 || !char.IsUpper(word[0]) || !word.Any(char.IsLower))
+            return false;
+        foreach (var part in word.Split('-'))
+            if (part.Length == 0 || !char.IsUpper(part[0]))
+                return false;
+        return word.All(c => char.IsLetter(c) || c is '’' or '\'' or '-' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark);
+    }
+
+    private static bool IsInitial(ParagraphLayout p, int k)
+    {
+        var w = p.Words[k];
+        if (w.Text.Length != 1 || !char.IsUpper(w.Text[0]) || w.End >= p.Text.Length || p.Text[w.End] != '.')
+            return false;
+        // "U.S.", "U.K.": a dotted abbreviation, not a person's initials ("H.R. McMaster").
+        var start = w.Start;
+        while (start >= 2 && p.Text[start - 1] == '.' && char.IsLetter(p.Text[start - 2]))
+            start -= 2;
+        var end = w.End;
+        while (end + 2 < p.Text.Length && char.IsLetter(p.Text[end + 1]) && p.Text[end + 2] == '.')
+            end += 2;
+        return end - start <= 1 || !Lexicon.Abbreviations.Contains(p.Text[start..end]);
+    }
+
+    private static bool IsNameLike(ParagraphLayout p, int k) => IsNameToken(p.Words[k].Bare) || IsInitial(p, k);
+
+    private static List<int> BuildRun(ParagraphLayout p, int first)
+    {
+        var words = p.Words;
+        var run = new List<int> { first };
+        var j = first;
+        while (!words[j].IsPossessive && j + 1 < words.Count)
+        {
+            var next = j + 1;
+            if (IsNameLike(p, next) && Joins(p, j, next))
+            {
+                run.Add(next);
+                j = next;
+                continue;
+            }
+            // "Ministry of Foreign Affairs", "Ursula von der Leyen": lowercase connectors between capitalised words;
+            // several in a row only when all are name particles ("von der", "de la"), never "of the".
+            var connectors = new List<int>();
+            var m = next;
+            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Text) && !words[m].IsCapitalised && IsBlank(p, m - 1, m)
+                   && (connectors.Count == 0 || (Lexicon.Particles.Contains(words[m].Text) && Lexicon.Particles.Contains(words[connectors[0]].Text))))
+                connectors.Add(m++);
+            if (connectors.Count > 0 && m < words.Count && IsBlank(p, m - 1, m) && IsNameLike(p, m))
+            {
+                run.AddRange(connectors);
+                run.Add(m);
+                j = m;
+                continue;
+            }
+            break;
+        }
+        return run;
+    }
+
+    private static bool Joins(ParagraphLayout p, int a, int b)
+    {
+        if (IsBlank(p, a, b))
+            return true;
+        // "Donald J. Trump", "Mr. Smith": a period after an initial or an abbreviated title stays inside the name.
+        var gap = p.Text[p.Words[a].End..p.Words[b].Start];
+        var abbreviated = IsInitial(p, a) || Lexicon.Titles.Contains(p.Words[a].Text);
+        return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Text)
+            && (IsInitial(p, a) || char.IsWhiteSpace(gap[^1]));
+    }
+
+    private static bool IsBlank(ParagraphLayout p, int a, int b)
+    {
+        for (var i = p.Words[a].End; i < p.Words[b].Start; i++)
+            if (!char.IsWhiteSpace(p.Text[i]))
+                return false;
+        return true;
+    }
+
+    private static IEnumerable<Mention> Classify(ParagraphLayout p, List<int> run)
+    {
+        var words = p.Words;
+        var lead = 0;
+        while (lead < run.Count && (Lexicon.LeadingStopWords.Contains(words[run[lead]].Text) || !words[run[lead]].IsCapitalised))
+            lead++;
+        if (lead == run.Count)
+            yield break;
+        var tokens = run.Skip(lead).ToList();
+
+        if (tokens.Any(i => HasWordFrom(words[i].Bare, Lexicon.OrganisationWords) && words[i].IsCapitalised))
+        {
+            while (!words[tokens[^1]].IsCapitalised) tokens.RemoveAt(tokens.Count - 1);
+            yield return Make(p, tokens[0], tokens, MentionKind.Organisation, titled: false);
+            yield break;
+        }
+
+        var lastTitle = tokens.FindLastIndex(i => Lexicon.Titles.Contains(words[i].Bare) && words[i].IsCapitalised);
+        var rest = tokens.Skip(lastTitle + 1).ToList();
+        if (lastTitle >= 0 && rest.Count > 0 && words[rest[0]].Text == "of")
+        {
+            // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi": the office ends where
+            // a two-word name still remains.
+            rest.RemoveAt(0);
+            var drop = Math.Max(1, rest.Count - 2);
+            rest = rest.Skip(drop).ToList();
+        }
+        if (rest.Count == 0 || rest.Any(i => HasWordFrom(words[i].Bare, Lexicon.NonPersonWords)))
+            yield break;
+
+        var part = new List<int>();
+        var titled = lastTitle >= 0;
+        foreach (var i in rest.Append(-1))
+        {
+            if (i >= 0 && !(Lexicon.PhraseConnectors.Contains(words[i].Text) && !words[i].IsCapitalised))
+            {
+                part.Add(i);
+                continue;
+            }
+            while (part.Count > 0 && !words[part[^1]].IsCapitalised) part.RemoveAt(part.Count - 1);
+            var named = part.Count(j => words[j].IsCapitalised);
+            var initials = part.Count(j => IsInitial(p, j));
+            if (named > initials && named is >= 1 and <= 5)
+            {
+                var kind = named == 1 ? MentionKind.SingleName : MentionKind.FullName;
+                if (kind == MentionKind.FullName || initials == 0)
+                    yield return Make(p, titled ? tokens[0] : part[0], part, kind, titled);
+            }
+            part.Clear();
+            titled = false;
+        }
+    }
+
+    private static Mention Make(ParagraphLayout p, int leadWord, List<int> tokens, MentionKind kind, bool titled)
+    {
+        var words = p.Words;
+        var first = words[tokens[0]];
+        var last = words[tokens[^1]];
+        var name = Collapse(p.Text[first.Start..(last.Start + last.Bare.Length)]);
+        string? alias = null;
+        var evidence = titled;
+        var roles = new List<string>();
+        for (var k = leadWord; k < tokens[0]; k++)
+            roles.Add(words[k].Lower);
+        if (kind != MentionKind.Organisation)
+        {
+            var parenthesis = Parenthesis().Match(p.Text, last.End);
+            if (parenthesis.Success)
+            {
+                var inside = parenthesis.Groups[1].Value.Trim();
+                if (Year().IsMatch(inside))
+                    evidence = true;
+                else if (IsAliasName(inside))
+                {
+                    alias = Collapse(inside);
+                    evidence = true;
+                }
+            }
+            var appositive = AppositiveWords(p.Text, last.End);
+            if (appositive.Count > 0)
+            {
+                evidence = true;
+                roles.AddRange(appositive);
+            }
+            if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Text) && !words[leadWord - 1].IsCapitalised && IsBlank(p, leadWord - 1, leadWord))
+            {
+                evidence = true;
+                roles.Add(words[leadWord - 1].Lower);
+            }
+            if (!last.IsPossessive && SaysNext(p, tokens[^1]))
+                evidence = true;
+        }
+        return new Mention(p.Index, leadWord, tokens[0], tokens[^1], first.Start, last.End, kind, name,
+            last.IsPossessive, titled, evidence, alias, roles);
+    }
+
+    /// <summary>A say-verb follows the name, past auxiliaries, adverbs and a parenthesis ("Kissinger (2011) cautioned").</summary>
+    private static bool SaysNext(ParagraphLayout p, int lastWord)
+    {
+        var position = p.Words[lastWord].End;
+        while (p.StepRight(position) is { Word: >= 0 } step)
+        {
+            var w = p.Words[step.Word];
+            if (Lexicon.SpeechVerbs.Contains(w.Text) && !w.IsCapitalised)
+                return true;
+            if (!Lexicon.Auxiliaries.Contains(w.Text) && !IsAdverb(w))
+                return false;
+            position = w.End;
+        }
+        return false;
+    }
+
+    public static bool IsAdverb(Word w) => !w.IsCapitalised && w.Text.Length > 4 && w.Text.EndsWith("ly", StringComparison.Ordinal);
+
+    /// <summary>The text at <paramref name="at"/>, right after a name, opens an appositive that describes a person
+    /// ("…, a professor at …", "…, China’s premier, …", "…, speaking on television, …").</summary>
+    public static bool IsAppositive(string text, int at) => AppositiveWords(text, at).Count > 0;
+
+    /// <summary>The first words of the appositive at <paramref name="at"/>, lowercased; empty when there is none.</summary>
+    public static IReadOnlyList<string> AppositiveWords(string text, int at)
+    {
+        var match = Appositive().Match(text, at);
+        if (!match.Success)
+            return [];
+        var first = match.Groups[1].Value;
+        bool opens;
+        if (char.IsDigit(first[0]))
+            opens = first.All(char.IsDigit); // an age: "Patricia Kim, 41, a fellow …"
+        else if (char.IsLower(first[0]))
+            opens = Lexicon.AppositiveStarts.Contains(first) || (first.EndsWith("ing", StringComparison.Ordinal) && first.Length > 4);
+        else
+            opens = first.Length > 2 && first[^1] == 's' && first[^2] is '’' or '\''; // "China’s premier"
+        if (!opens)
+            return [];
+        return text[match.Groups[1].Index..(match.Index + match.Length)]
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Take(4)
+            .Select(w => w.TrimEnd(',', ';', '.').ToLowerInvariant())
+            .ToArray();
+    }
+
+    private static bool IsAliasName(string text)
+    {
+        var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length is >= 2 and <= 4 && parts.All(IsNameToken)
+            && !parts.Any(w => Lexicon.OrganisationWords.Contains(w) || Lexicon.NonPersonWords.Contains(w));
+    }
+
+    private static int AliasEnd(ParagraphLayout p, Mention mention)
+    {
+        var close = p.Text.IndexOf(')', mention.End);
+        return close < 0 ? mention.End : close;
+    }
+
+    private static bool HasWordFrom(string word, IReadOnlySet<string> set) =>
+        set.Contains(word) || (word.Contains('-') && word.Split('-').Any(set.Contains));
+
+    public static string Collapse(string text) => Spaces().Replace(text.Trim(), " ");
+
+    [GeneratedRegex(@"^\.\s*$")]
+    private static partial Regex InitialGap();
+
+    [GeneratedRegex(@"\G\s*\(([^()]{1,60})\)")]
+    private static partial Regex Parenthesis();
+
+    [GeneratedRegex(@"^\d{4}[a-z]?(,\s*p+\.?\s*\d+)?$")]
+    private static partial Regex Year();
+
+    /// <summary>What follows a name that is in apposition: "(Victor Gao), vice president …", ", a professor …".</summary>
+    [GeneratedRegex(@"\G\s*(?:\([^()]*\)\s*)?,\s*([\p{L}\p{Nd}’']+)(?:[^,;:.“”""]{0,60})")]
+    private static partial Regex Appositive();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,257 @@
+using System.Text.RegularExpressions;
+
+namespace BriefingBot.Quotes;
+
+/// <summary>
+/// Every person (or organisation) the corpus quotes, merged across articles, and the ways a user may name them.
+/// <list type="bullet">
+/// <item>Merging: people of different articles are one person when a name of one equals a name of the other
+/// (canonical or alias, compared without case, diacritics, punctuation or middle initials); a shared surname alone
+/// never merges anyone.</item>
+/// <item><see cref="Resolve"/>: a typed name → the person of that canonical name or alias; a single word → everyone
+/// with that first or last name; titles ("President Xi"), possessives ("Wu Xinbo's") and punctuation tolerated.</item>
+/// <item><see cref="FindIn"/>: the person a free question is about, or the name of somebody the corpus never quotes.</item>
+/// </list>
+/// Immutable and thread-safe once built.
+/// </summary>
+public sealed partial class PersonDirectory
+{
+    private static readonly IReadOnlySet<string> QuestionWords = new HashSet<string>(
+        Lexicon.LeadingStopWords.Concat(Lexicon.OtherSubjects).Concat(Lexicon.PersonalPronouns)
+            .Concat(Lexicon.Auxiliaries).Concat(Lexicon.SpeechVerbs)
+            .Concat(["did", "does", "do", "say", "about", "think", "whom", "whose", "quote", "quotes", "quoted"]),
+        StringComparer.Ordinal);
+
+    private static readonly IReadOnlySet<string> IntentWords = new HashSet<string>(
+        Lexicon.SpeechVerbs.Concat(["say", "think", "thinks", "thought", "view", "views", "position", "stance", "opinion",
+            "quote", "quotes", "quoted", "believe", "believes", "comment", "comments", "statement", "statements",
+            "remarks", "words", "according"]),
+        StringComparer.Ordinal);
+
+    private readonly Dictionary<string, Person> byKey;
+    private readonly Dictionary<string, List<Person>> byWord;
+
+    private PersonDirectory(IReadOnlyList<Person> people)
+    {
+        People = people;
+        byKey = new Dictionary<string, Person>(StringComparer.Ordinal);
+        byWord = new Dictionary<string, List<Person>>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            foreach (var name in Names(person))
+            {
+                var key = NameKey.Of(name);
+                byKey.TryAdd(key, person);
+                var words = key.Split(' ');
+                // An organisation answers to its full name only: "Chinese" must not mean "Chinese Ministry of …".
+                if (words.Any(Lexicon.OrganisationWords.Contains))
+                    continue;
+                foreach (var word in new[] { words[0], words[^1] }.Distinct())
+                {
+                    var list = byWord.TryGetValue(word, out var existing) ? existing : byWord[word] = [];
+                    if (!list.Contains(person))
+                        list.Add(person);
+                }
+            }
+        }
+    }
+
+    /// <summary>Everyone quoted, merged, ordered by name.</summary>
+    public IReadOnlyList<Person> People { get; }
+
+    /// <summary>Merges the people of every article: one <see cref="Person"/> per set of shared names.</summary>
+    public static PersonDirectory Build(IEnumerable<Person> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var groups = new List<List<Person>>();
+        var groupOfKey = new Dictionary<string, List<Person>>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            var keys = Names(person).Select(NameKey.Of).Where(k => k.Length > 0).Distinct().ToList();
+            if (keys.Count == 0)
+                continue;
+            var joined = keys.Select(k => groupOfKey.GetValueOrDefault(k)).OfType<List<Person>>().Distinct().ToList();
+            var group = joined.FirstOrDefault() ?? [];
+            if (joined.Count == 0)
+                groups.Add(group);
+            foreach (var other in joined.Skip(1))
+            {
+                group.AddRange(other);
+                groups.Remove(other);
+            }
+            group.Add(person);
+            foreach (var key in group.SelectMany(Names).Select(NameKey.Of))
+                groupOfKey[key] = group;
+        }
+        var merged = groups.Select(Merge).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+        return new PersonDirectory(merged);
+    }
+
+    /// <summary>
+    /// The people a typed name means: the person whose canonical name or alias it is; for a single word (a surname
+    /// or given name, possibly after a title: "Wu", "President Xi"), everyone who has it; otherwise nobody.
+    /// </summary>
+    public IReadOnlyList<Person> Resolve(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return [];
+        var words = NameKey.Tokens(StripPossessives(name)).ToList();
+        while (words.Count > 1 && (Lexicon.Titles.Contains(words[0]) || words[0] == "the"))
+            words.RemoveAt(0);
+        if (words.Count == 0)
+            return [];
+        if (byKey.TryGetValue(NameKey.Of(string.Join(' ', words)), out var person))
+            return [person];
+        if (words.Count == 1)
+            return byWord.TryGetValue(words[0], out var sharing) ? sharing.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray() : [];
+        if (words.Count == 2 && byKey.TryGetValue(words[1] + " " + words[0], out var reversed))
+            return [reversed]; // "Xinbo Wu" for "Wu Xinbo"
+        return [];
+    }
+
+    /// <summary>
+    /// People whose name (canonical or alias, or one of its words) starts with <paramref name="text"/>, then those
+    /// whose name contains it; everyone when it is empty. For autocomplete.
+    /// </summary>
+    public IReadOnlyList<Person> Search(string text, int max = 25)
+    {
+        var query = string.Join(' ', NameKey.Tokens(text ?? ""));
+        if (query.Length == 0)
+            return People.Take(max).ToArray();
+        var starts = People.Where(p => Names(p).Select(NameKey.Of).Any(k => k.StartsWith(query, StringComparison.Ordinal)
+            || k.Split(' ').Any(w => w.StartsWith(query, StringComparison.Ordinal))));
+        var contains = People.Where(p => Names(p).Select(NameKey.Of).Any(k => k.Contains(query, StringComparison.Ordinal)));
+        return starts.Concat(contains).Distinct().Take(max).ToArray();
+    }
+
+    /// <summary>The merged person a quotation's speaker name belongs to, or null when nobody here has that name.</summary>
+    public Person? PersonFor(string? speaker) =>
+        speaker is not null && byKey.TryGetValue(NameKey.Of(speaker), out var person) ? person : null;
+
+    /// <summary>The quotation with its speaker under the merged canonical name ("Victor Gao" → "Gao Zhikai").</summary>
+    public Quotation Canonicalize(Quotation quotation)
+    {
+        ArgumentNullException.ThrowIfNull(quotation);
+        return PersonFor(quotation.Speaker) is { } person && person.Name != quotation.Speaker
+            ? quotation with { Speaker = person.Name }
+            : quotation;
+    }
+
+    /// <summary>
+    /// The person a free question names ("What did Li Keqiang say about …?" → Li Keqiang; "what did Wu say" → Wu
+    /// Xinbo; "What did Shen say?" → both Shens). When no quoted person fits but the question asks what somebody said
+    /// and names them ("What did Olaf Scholz say?"), a mention with no people and that name; otherwise null.
+    /// </summary>
+    public PersonMention? FindIn(string question)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+            return null;
+        var words = QuestionWordsOf(question);
+        return FullName(question, words) ?? SingleName(question, words) ?? UnknownName(question, words);
+    }
+
+    private PersonMention? FullName(string question, List<QuestionWord> words)
+    {
+        for (var length = Math.Min(5, words.Count); length >= 2; length--)
+        {
+            for (var i = 0; i + length <= words.Count; i++)
+            {
+                var slice = words.GetRange(i, length);
+                var key = NameKey.Of(string.Join(' ', slice.Select(w => w.Key)));
+                if (byKey.TryGetValue(key, out var person)
+                    || (length == 2 && byKey.TryGetValue(slice[1].Key + " " + slice[0].Key, out person)))
+                    return new PersonMention(Span(question, slice), [person]);
+            }
+        }
+        return null;
+    }
+
+    private PersonMention? SingleName(string question, List<QuestionWord> words)
+    {
+        var lowercase = !question.Any(char.IsUpper);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (QuestionWords.Contains(word.Key) || (!lowercase && !char.IsUpper(question[word.Start])))
+                continue;
+            if (!byWord.TryGetValue(word.Key, out var people))
+                continue;
+            var first = i > 0 && Lexicon.Titles.Contains(words[i - 1].Key) ? i - 1 : i;
+            return new PersonMention(Span(question, words.GetRange(first, i - first + 1)), people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray());
+        }
+        return null;
+    }
+
+    /// <summary>"What did Olaf Scholz say?": a name the corpus does not know, in a question about what someone said.</summary>
+    private static PersonMention? UnknownName(string question, List<QuestionWord> words)
+    {
+        if (!words.Any(w => IntentWords.Contains(w.Key)))
+            return null;
+        var run = new List<QuestionWord>();
+        foreach (var word in words.Append(new QuestionWord("", question.Length, question.Length)))
+        {
+            var text = question[word.Start..word.End];
+            var isName = word.Key.Length > 0 && NameFinder.IsNameToken(text) && !QuestionWords.Contains(word.Key)
+                && (run.Count == 0 || question[run[^1].End..word.Start].All(char.IsWhiteSpace));
+            if (isName)
+            {
+                run.Add(word);
+                continue;
+            }
+            if (run.Count >= 2 && !run.Any(w => Lexicon.OrganisationWords.Contains(w.Key) || Lexicon.NonPersonWords.Contains(w.Key)))
+                return new PersonMention(Span(question, run), []);
+            run.Clear();
+            if (word.Key.Length > 0 && NameFinder.IsNameToken(text) && !QuestionWords.Contains(word.Key))
+                run.Add(word);
+        }
+        var lowerName = LowercaseAskedName().Match(question);
+        return lowerName.Success && !lowerName.Groups[1].Value.Split(' ').Any(QuestionWords.Contains)
+            ? new PersonMention(lowerName.Groups[1].Value, [])
+            : null;
+    }
+
+    private static Person Merge(List<Person> group)
+    {
+        // The canonical name is the one most articles use as canonical; an article that gave "Name (Alias)" chose it.
+        var canonical = group
+            .Select((p, i) => (p.Name, Index: i, Score: group.Count(q => NameKey.Of(q.Name) == NameKey.Of(p.Name)) * 2 + (p.Aliases.Count > 0 ? 1 : 0)))
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Index)
+            .First().Name;
+        var aliases = new List<string>();
+        foreach (var name in group.SelectMany(Names))
+            if (NameKey.Of(name) != NameKey.Of(canonical) && !aliases.Any(a => NameKey.Of(a) == NameKey.Of(name)))
+                aliases.Add(name);
+        return new Person(canonical, aliases);
+    }
+
+    private static IEnumerable<string> Names(Person person) => person.Aliases.Prepend(person.Name);
+
+    private static string StripPossessives(string text) => Possessive().Replace(text, "");
+
+    private static List<QuestionWord> QuestionWordsOf(string question) =>
+        QuestionWordPattern().Matches(question)
+            .Select(m =>
+            {
+                var end = m.Index + m.Length;
+                var possessive = Possessive().Match(m.Value);
+                if (possessive.Success && possessive.Index > 0)
+                    end = m.Index + possessive.Index;
+                return new QuestionWord(string.Concat(NameKey.Tokens(question[m.Index..end])), m.Index, end);
+            })
+            .Where(w => w.Key.Length > 0)
+            .ToList();
+
+    private static string Span(string question, List<QuestionWord> words) => question[words[0].Start..words[^1].End];
+
+    private readonly record struct QuestionWord(string Key, int Start, int End);
+
+    [GeneratedRegex(@"['’]s?(?=$|[^\p{L}])")]
+    private static partial Regex Possessive();
+
+    [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}]+(?:['’\-.][\p{L}\p{M}\p{Nd}]+)*['’]?")]
+    private static partial Regex QuestionWordPattern();
+
+    [GeneratedRegex(@"\b(?:did|does|do|has|have|had|would|will|can|could)\s+([a-z][a-z'’\-]+(?:\s+[a-z][a-z'’\-]+){1,2}?)\s+(?:say|said|argue|argued|think|claim|urge|warn|write|state|mean|suggest|tell|call|describe)\b")]
+    private static partial Regex LowercaseAskedName();
+}

@@ -1,0 +1,167 @@
+namespace BriefingBot.Quotes;
+
+/// <summary>A person or organisation of one article that quotations can be attributed to.</summary>
+internal sealed class Speaker(string name, bool isOrganisation)
+{
+    private readonly List<string> aliases = [];
+    private readonly HashSet<string> roles = new(StringComparer.Ordinal);
+
+    /// <summary>Canonical name: full name as the article first gives it, titles and middle initials removed.</summary>
+    public string Name { get; } = name;
+
+    public IReadOnlyList<string> Aliases => aliases;
+
+    public bool IsOrganisation { get; } = isOrganisation;
+
+    /// <summary>The article shows this is a person (title, role, appositive, say-verb …), not merely a capitalised phrase.</summary>
+    public bool Confirmed { get; set; } = isOrganisation;
+
+    /// <summary>Every name this speaker goes by.</summary>
+    public IEnumerable<string> Names => aliases.Prepend(Name);
+
+    public void AddAlias(string alias)
+    {
+        if (NameKey.Of(alias) != NameKey.Of(Name) && !aliases.Any(a => NameKey.Of(a) == NameKey.Of(alias)))
+            aliases.Add(alias);
+    }
+
+    /// <summary>The first or last word of one of its names equals <paramref name="token"/> (folded).</summary>
+    public bool AnswersTo(string token, bool lastWordOnly)
+    {
+        foreach (var n in Names)
+        {
+            var words = NameKey.Of(n).Split(' ');
+            if (words[^1] == token || (!lastWordOnly && words[0] == token))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words the article uses to describe this speaker ("premier", "professor").</summary>
+    public IReadOnlySet<string> Roles => roles;
+
+    public void AddRoles(IEnumerable<string> words) => roles.UnionWith(words);
+
+    public Person ToPerson() => new(Name, aliases.ToArray());
+}
+
+/// <summary>
+/// The people and organisations of one article, and which of them each name refers to: full names and aliases
+/// directly; a single word ("Wu", "President Xi") to the person of the article whose first or last name it is
+/// (the one mentioned most recently when several share it); "he"/"she" to the last person mentioned.
+/// A bare name never reaches outside its article.
+/// </summary>
+internal sealed class SpeakerRegistry
+{
+    private readonly Dictionary<string, Speaker> byKey = [];
+    private readonly Dictionary<Mention, Speaker> resolved = [];
+    private readonly List<(long Position, Speaker Speaker)> timeline = [];
+
+    public SpeakerRegistry(IEnumerable<Mention> mentionsInReadingOrder)
+    {
+        var mentions = mentionsInReadingOrder.ToList();
+        // Longest names first, so that "Von der Leyen" finds "Ursula von der Leyen" already registered.
+        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName).OrderByDescending(m => NameKey.Of(m.Name).Split(' ').Length))
+            Register(m);
+        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName))
+            timeline.Add((m.Position, resolved[m]));
+        timeline.Sort((a, b) => a.Position.CompareTo(b.Position));
+
+        foreach (var m in mentions.Where(m => m.Kind == MentionKind.SingleName))
+        {
+            var speaker = ResolveSingle(m);
+            if (speaker is null)
+                continue;
+            speaker.Confirmed |= m.PersonEvidence;
+            speaker.AddRoles(m.Roles);
+            resolved[m] = speaker;
+            var at = timeline.FindIndex(t => t.Position > m.Position);
+            timeline.Insert(at < 0 ? timeline.Count : at, (m.Position, speaker));
+        }
+    }
+
+    /// <summary>The speaker a mention refers to, or null (a place, a thing, an unknown single word).</summary>
+    public Speaker? Resolve(Mention mention) => resolved.GetValueOrDefault(mention);
+
+    /// <summary>The confirmed person mentioned last before <paramref name="position"/>: what "he" or "she" stands for.</summary>
+    public Speaker? PersonBefore(long position)
+    {
+        for (var i = timeline.Count - 1; i >= 0; i--)
+            if (timeline[i].Position < position && timeline[i].Speaker is { IsOrganisation: false, Confirmed: true } s)
+                return s;
+        return null;
+    }
+
+    private void Register(Mention m)
+    {
+        var key = NameKey.Of(m.Name);
+        var aliasKey = m.Alias is null ? null : NameKey.Of(m.Alias);
+        if (!byKey.TryGetValue(key, out var speaker) && (aliasKey is null || !byKey.TryGetValue(aliasKey, out speaker))
+            && (m.Kind == MentionKind.Organisation || !TryLongerName(key, out speaker)))
+        {
+            var display = NameKey.WithoutMiddleInitials(m.Name);
+            speaker = new Speaker(display, m.Kind == MentionKind.Organisation);
+            byKey[NameKey.Of(display)] = speaker;
+        }
+        if (m.Name != speaker.Name)
+            speaker.AddAlias(m.Name);
+        byKey[key] = speaker;
+        if (m.Alias is not null && aliasKey is not null)
+        {
+            speaker.AddAlias(m.Alias);
+            byKey[aliasKey] = speaker;
+        }
+        speaker.Confirmed |= m.PersonEvidence;
+        speaker.AddRoles(m.Roles);
+        resolved[m] = speaker;
+    }
+
+    /// <summary>A person whose full name ends with the words of <paramref name="key"/> ("ursula von der leyen" for
+    /// "von der leyen").</summary>
+    private bool TryLongerName(string key, out Speaker speaker)
+    {
+        speaker = byKey.Where(e => e.Key.EndsWith(" " + key, StringComparison.Ordinal) && !e.Value.IsOrganisation)
+            .Select(e => e.Value).Distinct().SingleOrDefault()!;
+        return speaker is not null;
+    }
+
+    private Speaker? ResolveSingle(Mention m)
+    {
+        var token = NameKey.Of(m.Name);
+        var people = byKey.Values.Distinct().Where(s => !s.IsOrganisation).ToList();
+        // A confirmed person answers to their first or last name (Chinese or Western order); a mere capitalised
+        // phrase only to its last word, so "China" never stands for "China Focus".
+        var candidates = people.Where(s => s.Confirmed && s.AnswersTo(token, lastWordOnly: false)).ToList();
+        if (candidates.Count == 0)
+            candidates = people.Where(s => !s.Confirmed && s.AnswersTo(token, lastWordOnly: true)).ToList();
+        if (candidates.Count == 0)
+        {
+            if (!m.Titled)
+                return null;
+            // "Mr. Smith", "President Trump" with no full name anywhere in the article: the title makes it a person.
+            if (!byKey.TryGetValue(token, out var titled))
+            {
+                titled = new Speaker(m.Name, isOrganisation: false) { Confirmed = true };
+                byKey[token] = titled;
+            }
+            return titled;
+        }
+        if (candidates.Count == 1)
+            return candidates[0];
+        // "Premier Li" among several Lis: the one the article described as premier.
+        var sameRole = candidates.Where(s => m.Roles.Any(s.Roles.Contains)).ToList();
+        if (m.Titled && sameRole.Count > 0)
+            candidates = sameRole;
+        return candidates
+            .Select(s => (Speaker: s, Last: LastMentionBefore(s, m.Position), First: FirstMention(s)))
+            .OrderByDescending(c => c.Last)
+            .ThenBy(c => c.First)
+            .First().Speaker;
+    }
+
+    private long LastMentionBefore(Speaker s, long position) =>
+        timeline.Where(t => t.Speaker == s && t.Position < position).Select(t => t.Position).DefaultIfEmpty(-1).Max();
+
+    private long FirstMention(Speaker s) =>
+        timeline.Where(t => t.Speaker == s).Select(t => t.Position).DefaultIfEmpty(long.MaxValue).Min();
+}

@@ -1,0 +1,24 @@
+using BriefingBot.Corpus;
+using BriefingBot.Quotes;
+using BriefingBot.Timeline;
+
+namespace BriefingBot.Search;
+
+/// <summary>Everything the analysis stages produced from one corpus snapshot: what an index generation holds.</summary>
+public sealed record IndexContent(
+    CorpusSnapshot Corpus,
+    IReadOnlyList<Quotation> Quotations,
+    IReadOnlyList<Person> People,
+    IReadOnlyList<Milestone> Milestones);
+
+/// <summary>An article as an index generation remembers it.</summary>
+/// <param name="ContentHash">Hash of its metadata and body, to tell a changed article from an unchanged one.</param>
+/// <param name="IndexedAt">When this content was first indexed (carried over while the article is unchanged).</param>
+public sealed record IndexedArticle(ArticleRef Ref, string ContentHash, DateTimeOffset IndexedAt);
+
+/// <summary>A search hit: a verbatim span of a paragraph.</summary>
+/// <param name="Text">Verbatim: a substring of paragraph <paramref name="Paragraph"/>.</param>
+public sealed record PassageHit(string ArticleId, int Paragraph, string Text, double Score);
+
+/// <summary>A quotation found by the index, with its relevance to the question (0 when none was asked).</summary>
+public sealed record QuotationHit(Quotation Quotation, double Score);

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using BriefingBot.Briefing;
+using BriefingBot.Hosting;
+
+namespace BriefingBot.Cli;
+
+/// <summary><c>index</c>: (re)build the index and print a one-line summary.</summary>
+internal static class IndexVerb
+{
+    public static Command Create(CliContext cli)
+    {
+        var corpus = Verbs.Corpus();
+        var index = Verbs.Index();
+        var data = Verbs.Data();
+        var command = new Command("index", "Rebuild the index from the corpus and print what it holds.") { corpus, index, data };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            using var host = CliHost.Build(Verbs.Overrides(parsed, corpus, index, data));
+            var reindexer = ActivatorUtilities.CreateInstance<AdminReindexer>(host.Services);
+            var result = await reindexer.RunAsync(cancellationToken);
+            await cli.Output.WriteLineAsync(Summary(result.Report));
+            foreach (var warning in result.Report.Warnings)
+                await cli.Error.WriteLineAsync($"warning: skipped {warning.File}: {warning.Message}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    public static string Summary(ReindexReport report) =>
+        $"indexed {report.Articles} articles, {report.Passages} passages, {report.Quotations} quotations, "
+        + $"{report.Timeline.Count} milestones in {report.Elapsed.TotalSeconds:F2}s"
+        + (report.Warnings.Count > 0 ? $" ({report.Warnings.Count} files skipped)" : "");
+}

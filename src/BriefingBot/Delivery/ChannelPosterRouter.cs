@@ -1,0 +1,42 @@
+using BriefingBot.Briefing;
+
+namespace BriefingBot.Delivery;
+
+/// <summary>
+/// Hands a post to the <see cref="IChannelPoster"/> of the channel's platform. A channel whose platform has no poster
+/// (a typo in a subscription, a platform left unconfigured) is a permanent failure for that channel alone.
+/// </summary>
+public sealed class ChannelPosterRouter
+{
+    private readonly Dictionary<string, IChannelPoster> posters;
+    private readonly ILogger<ChannelPosterRouter> logger;
+
+    public ChannelPosterRouter(IEnumerable<IChannelPoster> posters, ILogger<ChannelPosterRouter> logger)
+    {
+        // The last registration of a platform wins, as it does for any single service in the container.
+        this.posters = new Dictionary<string, IChannelPoster>(StringComparer.OrdinalIgnoreCase);
+        foreach (var poster in posters) this.posters[poster.Platform] = poster;
+        this.logger = logger;
+    }
+
+    public async Task<DeliveryResult> PostAsync(ChannelAddress channel, Post post, CancellationToken cancellationToken)
+    {
+        if (!posters.TryGetValue(channel.Platform, out var poster))
+        {
+            logger.LogWarning("No poster for platform {Platform}: nothing can be posted to {Channel}", channel.Platform, channel);
+            return new DeliveryResult(DeliveryStatus.PermanentFailure, $"no poster for platform '{channel.Platform}'");
+        }
+        try
+        {
+            return await poster.PostAsync(channel, post, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Posters return failures rather than throw; one that throws anyway (a bug, an HTTP timeout surfacing as
+            // a cancellation nobody asked for) gets the bounded retries of a transient failure instead of taking the
+            // scheduler's firing down with it.
+            logger.LogError(e, "The {Platform} poster threw while posting to {Channel}", channel.Platform, channel);
+            return new DeliveryResult(DeliveryStatus.TransientFailure, e.Message);
+        }
+    }
+}

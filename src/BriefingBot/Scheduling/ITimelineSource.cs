@@ -1,0 +1,25 @@
+using BriefingBot.Briefing;
+using BriefingBot.Timeline;
+
+namespace BriefingBot.Scheduling;
+
+/// <summary>
+/// What the scheduler reads from the briefing core: the timeline it plans reminders from and the digest it posts.
+/// <see cref="BriefingTimelineSource"/> is the one the bot uses; a test hands in a fixed timeline instead.
+/// </summary>
+public interface ITimelineSource
+{
+    /// <summary>The whole timeline, oldest first.</summary>
+    IReadOnlyList<Milestone> Timeline();
+
+    /// <summary>See <see cref="BriefingService.BuildDigest"/>.</summary>
+    Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since);
+}
+
+/// <summary>The timeline and digests of the running <see cref="BriefingService"/>.</summary>
+public sealed class BriefingTimelineSource(BriefingService briefing) : ITimelineSource
+{
+    public IReadOnlyList<Milestone> Timeline() => briefing.Timeline();
+
+    public Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since) => briefing.BuildDigest(today, horizonDays, since);
+}

@@ -1,0 +1,76 @@
+using BriefingBot.Briefing;
+
+namespace BriefingBot.Tests.Search;
+
+public sealed class IndexSwapTests
+{
+    [Fact]
+    public async Task Queries_DuringRebuilds_AllSucceed()
+    {
+        using var folder = new TempFolder();
+        var briefing = TestBriefing.Create(RepositoryPaths.Corpus, folder.Combine("index"));
+        await briefing.ReindexAsync();
+
+        using var stop = new CancellationTokenSource();
+        var failures = 0;
+        var answered = 0;
+        var askers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var answer = briefing.Ask("what did Wu Xinbo say");
+                    if (answer.Results.Count == 0) Interlocked.Increment(ref failures);
+                    Interlocked.Increment(ref answered);
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToList();
+
+        for (var rebuild = 0; rebuild < 5; rebuild++) await briefing.ReindexAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(askers);
+
+        Assert.Equal(0, failures);
+        Assert.True(answered > 0);
+    }
+
+    [Fact]
+    public async Task Rebuild_InAnotherInstance_IsSeenByTheNextQuery()
+    {
+        using var corpus = new TempFolder();
+        using var folder = new TempFolder();
+        RepositoryPaths.CopyCorpusTo(corpus.Path);
+        var bot = TestBriefing.Create(corpus.Path, folder.Combine("index"));
+        var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
+        await bot.ReindexAsync();
+        Assert.DoesNotContain(bot.Ask("what did Wilhelmina Okonkwo-Baptiste say").Results, r => r.Speaker is not null);
+
+        File.WriteAllText(Path.Combine(corpus.Path, "900_new.txt"),
+            "A New Report\n\nBy Sam Writer\n\n“Shipping rates will double by spring,” Wilhelmina Okonkwo-Baptiste, an analyst at a port authority, said on Monday.\n");
+        await admin.ReindexAsync();
+
+        Assert.Contains(bot.Ask("what did Wilhelmina Okonkwo-Baptiste say").Results, r => r.Speaker == "Wilhelmina Okonkwo-Baptiste");
+    }
+
+    [Fact]
+    public async Task EnsureIndex_RebuildsOnlyWhenTheCorpusChanged()
+    {
+        using var corpus = new TempFolder();
+        using var folder = new TempFolder();
+        RepositoryPaths.CopyCorpusTo(corpus.Path);
+        var briefing = TestBriefing.Create(corpus.Path, folder.Combine("index"));
+
+        Assert.NotNull(await briefing.EnsureIndexAsync());
+        Assert.Null(await briefing.EnsureIndexAsync());
+        File.Delete(Directory.EnumerateFiles(corpus.Path).First());
+        var report = await briefing.EnsureIndexAsync();
+
+        Assert.NotNull(report);
+        Assert.Single(report.ArticlesRemoved);
+    }
+}
