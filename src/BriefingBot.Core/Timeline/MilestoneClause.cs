@@ -17,6 +17,9 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     /// <summary>How many words after a date its governing word may be ("his 2015 state visit") and still win over one before it.</summary>
     private const int RightCueReach = 3;
 
+    /// <summary>How many words at the cut end of a label may be dropped to end it before a preposition.</summary>
+    private const int DanglingWords = 3;
+
     /// <summary>How far back the connector of a span's second date ("and", "–") is looked for, in characters.</summary>
     private const int ConnectorWindow = 12;
 
@@ -154,6 +157,15 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         while (first > 0 && Fits(tokens[first - 1]))
             length += tokens[--first].Text.Length + (length == 0 ? 0 : 1);
         TakeRight(rightLimit);
+        // Cut short on the right in the middle of a phrase, end before that phrase rather than mid-name
+        // ("…a meeting with Chinese").
+        if (last + 1 < rightLimit && !ClauseCues.IsPreposition(tokens[last + 1].Word))
+            for (var i = last; i > Math.Max(first, pivot) && i > last - DanglingWords; i--)
+                if (ClauseCues.IsPreposition(tokens[i].Word))
+                {
+                    last = i - 1;
+                    break;
+                }
 
         var kept = tokens.Skip(first).Take(last - first + 1).Select(t => t.Text).ToList();
         while (kept.Count > 0 && ClauseCues.IsEdgeWord(Bare(kept[0]).ToLowerInvariant()))

@@ -78,6 +78,14 @@ public class TimelineBuilderTests
         Assert.EndsWith("met in Kuala Lumpur", milestone.Label);
     }
 
+    [Theory]
+    [InlineData("On October 30, President Trump publicly invoked the term following a meeting with Chinese President Xi Jinping in Busan.",
+        "President Trump publicly invoked the term following a meeting")]
+    [InlineData("On October 30, President Trump publicly invoked the term following a long and cordial meeting with Chinese President Xi Jinping.",
+        "President Trump publicly invoked the term following a long and cordial meeting")]
+    public void Label_CutOnTheRight_DoesNotEndMidPhrase(string sentence, string label) =>
+        Assert.Equal(label, Single(new DateOnly(2025, 10, 30), Articles.Make("a", Autumn2025, sentence)).Label);
+
     [Fact]
     public void DateAfterSince_IsBackground_NotAMilestone() =>
         Assert.Empty(Build(Articles.Make("a", Autumn2025, "Since early November, several trade delegations have visited China.")));
