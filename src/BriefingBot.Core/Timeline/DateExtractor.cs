@@ -14,9 +14,11 @@ namespace BriefingBot.Timeline;
 /// ("over 2000 people"), and "may"/"march" as verbs (month names must be capitalised).</para>
 /// <para>A date without a year takes the year the article's <see cref="DateContext"/> implies, read with the tense of
 /// its clause. Against a publication date, something that happened takes the latest such date on or before it and
-/// something ahead ("will", "expected to", "until") the earliest on or after it, a week's grace either way. Against a date the article reports
-/// (it was written after that) or looks ahead to, the nearest such date wins unless the tense rules it out. Dates
-/// that cannot be placed are left out: the clock is never consulted.</para>
+/// something ahead ("will", "expected to", "until") the earliest on or after it, a week's grace either way. Against a
+/// date the article reports (it was written after that) or looks ahead to, the nearest such date wins unless the
+/// tense rules it out. Dates that cannot be placed are left out: the clock is never consulted.</para>
+/// <para>Not read: dates relative to an unstated day ("on Friday", "last week", "yesterday") and day ranges written
+/// day-first ("10-11 November").</para>
 /// </remarks>
 public sealed partial class DateExtractor
 {

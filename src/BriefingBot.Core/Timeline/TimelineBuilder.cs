@@ -7,8 +7,9 @@ namespace BriefingBot.Timeline;
 /// its kind, its verbatim source sentence and its citation.
 /// </summary>
 /// <remarks>
-/// <para>Which dates are milestones. A date after "since" starts a state ("measures adopted since early 2025") and is
-/// background. A day-precise date is a milestone when its clause has an event or deadline cue or a tensed verb: news
+/// <para>Which dates are milestones. Only dates whose clause yields a label that names something (a sentence that is
+/// just "Until November 10, 2026." has none). A date after "since" starts a state ("measures adopted since early
+/// 2025") and is background. A day-precise date is a milestone when its clause has an event or deadline cue or a tensed verb: news
 /// dates days for things that happened or will. A month needs an event or deadline cue ("a phone call in September").
 /// A bare year is usually narrative background ("the conflict began in 2018"); it is a milestone only when its clause
 /// names an occasion ("the G20 Summit in 2019", "exchange visits in 2026") or looks ahead to an event or a limit
@@ -20,8 +21,8 @@ namespace BriefingBot.Timeline;
 /// <see cref="Milestone.SupersededBy"/> names the latest such milestone. An article without a publication date counts
 /// as the earliest; two articles with the same (or no) date supersede nothing, since neither is known to be later.
 /// Past events are never superseded: two meetings on different dates are two meetings.</para>
-/// <para>Within one article, the same event (same label) on the same date is listed once (its first mention). Order: date, then
-/// article id, then paragraph, then position.</para>
+/// <para>Within one article, the same event (same label) on the same date is listed once (its first mention).
+/// Order: date, then article id, then paragraph, then position.</para>
 /// </remarks>
 public sealed class TimelineBuilder
 {
