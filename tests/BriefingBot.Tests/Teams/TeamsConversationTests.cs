@@ -39,6 +39,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task ChannelMessage_MentioningTheBot_GetsACitedAnswerCardInItsThread()
     {
+        await host.WaitUntilReadyAsync();
         var response = await SendAsync(ChannelMessage(fake.ServiceUrl, "ask what is the G2 concept?"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
