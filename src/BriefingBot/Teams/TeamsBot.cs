@@ -109,7 +109,7 @@ public sealed class TeamsBot(
     public async Task TrackInstallationAsync(Activity activity, ConversationReference conversation, CancellationToken cancellationToken)
     {
         var botId = conversation.BotId;
-        bool Includes(IReadOnlyList<ChannelAccount>? members) => members?.Any(m => m.Id == botId) == true;
+        bool Includes(IReadOnlyList<ChannelAccount?>? members) => members?.Any(m => m?.Id == botId) == true;
 
         var added = activity.Type == ActivityTypes.InstallationUpdate
             ? activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true

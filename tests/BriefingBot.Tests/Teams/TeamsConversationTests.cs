@@ -207,6 +207,20 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task ValidJsonOfOddShape_IsNeverAServerError()
+    {
+        var message = PersonalMessage(fake.ServiceUrl, "help");
+        message["entities"] = new JsonArray(null, new JsonObject { ["type"] = "mention" });
+        var install = InstalledInTeam(fake.ServiceUrl);
+        install["membersAdded"] = new JsonArray(null, new JsonObject());
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(message)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(install)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostRawAsync("""{"type": 5}""", key.ChannelToken(fake.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostRawAsync("""{"text": "no type"}""", key.ChannelToken(fake.ServiceUrl))).StatusCode);
+    }
+
     private Task<HttpResponseMessage> SendAsync(JsonObject activity) =>
         host.PostActivityAsync(activity, key.ChannelToken(fake.ServiceUrl));
 
