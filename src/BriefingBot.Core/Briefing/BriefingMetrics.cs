@@ -24,7 +24,7 @@ public sealed class BriefingMetrics
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
         questions = meter.CreateCounter<long>(
-            "briefingbot.questions", "{question}", "Questions answered, by intent (speaker, who_said, passages, empty).");
+            "briefingbot.questions", "{question}", "Questions answered, by intent (speaker, who_said, when, passages, empty, not_ready).");
         answerDuration = meter.CreateHistogram<double>(
             "briefingbot.answer.duration", "ms", "Time to answer one question, by intent.");
         postsSent = meter.CreateCounter<long>(
@@ -35,7 +35,7 @@ public sealed class BriefingMetrics
             "briefingbot.reindex.duration", "s", "Time to rebuild the index and re-plan reminders, by outcome (ok, failed).");
     }
 
-    /// <summary>One question answered. <paramref name="intent"/>: <c>speaker</c>, <c>who_said</c>, <c>passages</c> or <c>empty</c>.</summary>
+    /// <summary>One question answered. <paramref name="intent"/>: <c>speaker</c>, <c>who_said</c>, <c>when</c>, <c>passages</c>, <c>empty</c> or <c>not_ready</c>.</summary>
     public void QuestionAnswered(string intent, bool found, TimeSpan elapsed)
     {
         var tags = new TagList { { "intent", intent }, { "found", found } };

@@ -61,6 +61,25 @@ public sealed partial class BriefingService
         return new Answer(question.Text, items, items.Count == 0 ? NothingFound : null);
     }
 
+    /// <summary>The source sentences of the best-matching milestones, then passages to fill up to <paramref name="top"/>.</summary>
+    private Answer AnswerWhen(Question.ForWhen question, int top)
+    {
+        var timeline = index.Catalog.Milestones.ToDictionary(m => m.Id);
+        // Two milestones of one sentence ("October 25 and 26") are one passage.
+        var dated = index.SearchMilestones(question.Text, question.AboutDeadline, top)
+            .Where(hit => timeline.ContainsKey(hit.Id))
+            .Select(hit => (Milestone: timeline[hit.Id], hit.Score))
+            .DistinctBy(hit => (hit.Milestone.Article.Id, hit.Milestone.Paragraph, hit.Milestone.Source))
+            .Select(hit => new AnswerItem(hit.Milestone.Source, null, CurrentRef(hit.Milestone.Article), hit.Milestone.Paragraph, Math.Round(hit.Score, 3)))
+            .ToList();
+        var covered = dated.Select(d => (d.Article.Id, d.Paragraph)).ToHashSet();
+        var passages = index.SearchPassages(question.Text, top)
+            .Where(p => !covered.Contains((p.ArticleId, p.Paragraph)))
+            .Select(Item);
+        var items = dated.Concat(passages).Take(top).ToList();
+        return new Answer(question.Text, items, items.Count == 0 ? NothingFound : null);
+    }
+
     private Answer AnswerWithPassages(string question, int? top)
     {
         var items = index.SearchPassages(question, top ?? options.DefaultTop).Select(Item).ToList();

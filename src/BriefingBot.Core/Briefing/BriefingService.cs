@@ -53,10 +53,12 @@ public sealed partial class BriefingService
             return Measured(started, "empty",
                 new Answer(question ?? "", [], "Ask a question, for example “what did <name> say?” or “what was agreed about tariffs?”."));
         if (top is < 1) top = 1;
+        if (!index.Exists) return Measured(started, "not_ready", new Answer(asked, [], IndexNotReady));
         return QuestionReader.Read(asked) switch
         {
             Question.ForSpeaker q => Measured(started, "speaker", AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerWithPassages(q.Text, top)),
             Question.ForWhoSaid q => Measured(started, "who_said", AnswerWhoSaid(q, top ?? options.DefaultTop)),
+            Question.ForWhen q => Measured(started, "when", AnswerWhen(q, top ?? options.DefaultTop)),
             var q => Measured(started, "passages", AnswerWithPassages(q.Text, top)),
         };
     }
@@ -67,6 +69,7 @@ public sealed partial class BriefingService
         var started = time.GetTimestamp();
         var name = QuestionReader.Normalise(person ?? "");
         if (name.Length == 0) return Measured(started, "empty", new Answer(person ?? "", [], "Name a person, for example “/said Xi Jinping”."));
+        if (!index.Exists) return Measured(started, "not_ready", new Answer(name, [], IndexNotReady));
         return Measured(started, "speaker", AnswerForSpeaker(name, name, topic: null, top) ?? NeverQuoted(name, name, top));
     }
 
@@ -160,6 +163,8 @@ public sealed partial class BriefingService
     internal static string QuotationKey(Quotation q) => $"{q.Article.Id}\u0001{q.Speaker}\u0001{q.Text}";
 
     private const int NotableQuotesPerDigest = 5;
+
+    private const string IndexNotReady = "The index is still being built; ask again in a moment.";
 
     private static IndexContent Analyse(CorpusSnapshot snapshot)
     {

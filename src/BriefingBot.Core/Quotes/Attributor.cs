@@ -96,6 +96,8 @@ internal sealed partial class Attributor(ArticleReading article)
         {
             if (!IsVerb(p.Words[k], Lexicon.SpeechVerbs))
                 continue;
+            if (p.Words[k].Lower.EndsWith("ing", StringComparison.Ordinal))
+                return SubjectAt(p, first); // "“…,” Lin was quoted as saying"
             var subject = SubjectLeftOf(p, k, quote.End);
             return subject.Kind == SubjectKind.Found && OpensSegment(p, first, subject.Word) ? subject.Speaker : null;
         }
@@ -106,9 +108,12 @@ internal sealed partial class Attributor(ArticleReading article)
     private Speaker? SubjectAfterVerb(ParagraphLayout p, int verb)
     {
         var step = p.StepRight(p.Words[verb].End);
-        if (step.Word < 0)
-            return null;
-        var k = step.Word;
+        return step.Word < 0 ? null : SubjectAt(p, step.Word);
+    }
+
+    /// <summary>The named speaker (or "he"/"she") that word <paramref name="k"/> opens, past a leading "the".</summary>
+    private Speaker? SubjectAt(ParagraphLayout p, int k)
+    {
         if (p.Words[k].Lower == "the" && k + 1 < p.Words.Count)
             k++;
         if (Lexicon.PersonalPronouns.Contains(p.Words[k].Lower))
@@ -135,7 +140,10 @@ internal sealed partial class Attributor(ArticleReading article)
                 return null;
             if (p.Words[k].Lower.EndsWith("ing", StringComparison.Ordinal))
             {
-                // "…, adding that": the participle belongs to the sentence's subject; "Liu He … stating that": to its clause's.
+                // "…, adding that": the participle belongs to the sentence's subject; "Liu He … stating that": to its
+                // clause's; "Economy's warning", "a warning": it is a noun.
+                if (IsNoun(p, k))
+                    continue;
                 if (IsDetached(p, k, sentence))
                     detached = true;
                 else if (FirstSpeakerInClause(p, k, sentence) is { } speaker)
@@ -179,6 +187,7 @@ internal sealed partial class Attributor(ArticleReading article)
                 return new Subject(SubjectKind.None);
             if (article.EndingAt(p, step.Word) is { } mention)
             {
+                mention = PersonOf(p, mention) ?? mention;
                 var named = mention.Possessive ? null : article.Speakers.Resolve(mention);
                 return named is null ? new Subject(SubjectKind.Blocked) : new Subject(SubjectKind.Found, named, mention.LeadWord, modal);
             }
@@ -205,6 +214,19 @@ internal sealed partial class Attributor(ArticleReading article)
         }
     }
 
+    /// <summary>"Elizabeth Economy of the Hoover Institution told": the person an organisation is named after, or null.</summary>
+    private Mention? PersonOf(ParagraphLayout p, Mention organisation)
+    {
+        if (organisation.Kind != MentionKind.Organisation)
+            return null;
+        var k = organisation.LeadWord - 1;
+        if (k >= 0 && p.Words[k].Lower == "the")
+            k--;
+        if (k < 1 || p.Words[k].Lower is not ("of" or "at" or "from" or "with"))
+            return null;
+        return article.EndingAt(p, k - 1) is { Kind: not MentionKind.Organisation, Possessive: false } person ? person : null;
+    }
+
     /// <summary>"Wu Xinbo, a professor at …, told": the named speaker whose appositive ends at the comma.</summary>
     private Subject Appositive(ParagraphLayout p, int comma, int lowerBound, bool modal)
     {
@@ -214,9 +236,13 @@ internal sealed partial class Attributor(ArticleReading article)
             if (m.End > comma || m.Start < lowerBound || m.Possessive)
                 continue;
             var between = p.Text[m.End..comma];
-            if (NameFinder.IsAppositive(p.Text[m.End..]) && !between.Any(c => c is ';' or ':' or '“' or '”' or '"'))
+            if (NameFinder.IsAppositive(p.Text, m.End) && !between.Any(c => c is ';' or ':' or '“' or '”' or '"'))
                 head = m;
         }
+        // "The ministry’s chief spokesman, Lin Jian, said": the name itself set off by commas.
+        if (head is null && p.StepLeft(comma) is { Word: >= 0 } before && article.EndingAt(p, before.Word) is { Possessive: false } named
+            && named.Start >= lowerBound && p.StepLeft(p.Words[named.LeadWord].Start).Mark == ',')
+            head = named;
         var speaker = head is null ? null : article.Speakers.Resolve(head);
         return speaker is null ? new Subject(SubjectKind.Blocked) : new Subject(SubjectKind.Found, speaker, head!.LeadWord, modal);
     }
@@ -324,7 +350,8 @@ internal sealed partial class Attributor(ArticleReading article)
         if (subjectWord < first || subjectWord - first > 3)
             return false;
         for (var k = first; k < subjectWord; k++)
-            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || p.Words[k].Lower is "the" or "a" or "an"))
+            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || Lexicon.Particles.Contains(p.Words[k].Text)
+                  || p.Words[k].Lower is "the" or "a" or "an"))
                 return false;
         return true;
     }
@@ -362,6 +389,11 @@ internal sealed partial class Attributor(ArticleReading article)
             return true;
         return word > 0 && p.Words[word - 1].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your";
     }
+
+    /// <summary>An -ing word after a possessive or a determiner is a noun ("Economy's warning", "a warning").</summary>
+    private static bool IsNoun(ParagraphLayout p, int k) =>
+        p.StepLeft(p.Words[k].Start) is { Word: >= 0 } before
+        && (p.Words[before.Word].IsPossessive || p.Words[before.Word].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your");
 
     private static bool IsVerb(Word w, IReadOnlySet<string> verbs) => !w.IsCapitalised && verbs.Contains(w.Text);
 

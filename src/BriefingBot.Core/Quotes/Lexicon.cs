@@ -30,7 +30,7 @@ internal static class Lexicon
         dub dubs dubbed termed quip quips quipped joke jokes joked exclaim exclaims exclaimed
         complain complains complained complaining affirm affirms affirmed affirming reaffirm reaffirms reaffirmed reaffirming
         demand demands demanded demanding tweet tweets tweeted tweeting posted opine opines opined opining
-        testify testifies testified testifying
+        testify testifies testified testifying continue continues continued
         """);
 
     /// <summary>
@@ -123,7 +123,7 @@ internal static class Lexicon
         street square avenue road highway palace church temple mosque cathedral stadium cup games olympics
         summit conference meeting agreement treaty accord act strategy policy plan doctrine initiative
         program programme project war wars crisis expo exhibition days year era age phase version edition chapter
-        section figure table tags print reply roundtable economic economy global international national federal
+        section figure table tags print reply roundtable economic global international national federal
         foreign affairs security defense defence cooperation development relations studies research technology
         technologies trade commerce finance health science sciences arts energy air force forces movement partnership
         framework dialogue talks deal deals zone area market markets exchange index world pacific atlantic asia
@@ -153,6 +153,9 @@ internal static class Lexicon
 
     /// <summary>Lowercase words allowed inside a capitalised phrase ("Ministry of Foreign Affairs", "Ludwig van Beethoven").</summary>
     public static readonly FrozenSet<string> Connectors = Words("of for and the on de del della der den van von da di du dos das bin ibn al la le");
+
+    /// <summary>Particles of personal names ("von der Leyen", "de la Cruz"): several may stand in a row.</summary>
+    public static readonly FrozenSet<string> Particles = Words("de del della der den van von da di du dos das bin ibn al la le");
 
     /// <summary>Connectors that join two phrases rather than parts of one person's name.</summary>
     public static readonly FrozenSet<string> PhraseConnectors = Words("of for and the on");

@@ -16,7 +16,9 @@ internal static class ConsoleText
         var n = 0;
         foreach (var item in answer.Results)
         {
-            text.Append(++n).Append(". “").Append(item.Quote).AppendLine("”");
+            // Quotation marks only around a person's own words; a passage is shown as the article prints it.
+            text.Append(++n).Append(". ");
+            text.AppendLine(item.Speaker is null ? item.Quote : $"“{item.Quote}”");
             text.Append("   — ");
             if (item.Speaker is not null) text.Append(item.Speaker).Append(", in ");
             text.AppendLine(Citation(item.Article, item.Paragraph)).AppendLine();

@@ -10,10 +10,11 @@ namespace BriefingBot.Delivery;
 public sealed class ChannelPosterRouter
 {
     private readonly Dictionary<string, IChannelPoster> posters;
-    private readonly BriefingMetrics metrics;
+    private readonly BriefingMetrics? metrics;
     private readonly ILogger<ChannelPosterRouter> logger;
 
-    public ChannelPosterRouter(IEnumerable<IChannelPoster> posters, BriefingMetrics metrics, ILogger<ChannelPosterRouter> logger)
+    /// <param name="metrics">Where outcomes are counted; none when null.</param>
+    public ChannelPosterRouter(IEnumerable<IChannelPoster> posters, ILogger<ChannelPosterRouter> logger, BriefingMetrics? metrics = null)
     {
         // The last registration of a platform wins, as it does for any single service in the container.
         this.posters = new Dictionary<string, IChannelPoster>(StringComparer.OrdinalIgnoreCase);
@@ -26,8 +27,8 @@ public sealed class ChannelPosterRouter
     {
         var result = await RouteAsync(channel, post, cancellationToken);
         var kind = post is DigestPost ? "digest" : "reminder";
-        if (result.Status == DeliveryStatus.Delivered) metrics.PostSent(kind, channel.Platform);
-        else metrics.PostFailed(kind, channel.Platform, permanent: result.Status == DeliveryStatus.PermanentFailure);
+        if (result.Status == DeliveryStatus.Delivered) metrics?.PostSent(kind, channel.Platform);
+        else metrics?.PostFailed(kind, channel.Platform, permanent: result.Status == DeliveryStatus.PermanentFailure);
         return result;
     }
 
@@ -42,10 +43,11 @@ public sealed class ChannelPosterRouter
         {
             return await poster.PostAsync(channel, post, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Posters return failures rather than throw; one that throws anyway gets the bounded retries of a
-            // transient failure instead of taking the scheduler's firing down with it.
+            // Posters return failures rather than throw; one that throws anyway (a bug, an HTTP timeout surfacing as
+            // a cancellation nobody asked for) gets the bounded retries of a transient failure instead of taking the
+            // scheduler's firing down with it.
             logger.LogError(e, "The {Platform} poster threw while posting to {Channel}", channel.Platform, channel);
             return new DeliveryResult(DeliveryStatus.TransientFailure, e.Message);
         }
