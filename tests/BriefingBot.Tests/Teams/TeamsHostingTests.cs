@@ -1,3 +1,4 @@
+using BriefingBot.Hosting;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public sealed class TeamsHostingTests : IAsyncLifetime
         var settings = TeamsTestHost.Settings(fake, folder);
         settings["Teams:AppPassword"] = "";
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TeamsTestHost.StartAsync(settings));
+        var error = await Assert.ThrowsAsync<InvalidSettingsException>(() => TeamsTestHost.StartAsync(settings));
         Assert.Contains("Teams__AppPassword", error.Message);
     }
 
