@@ -26,7 +26,13 @@ public static class MilestoneIdentity
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(source);
-        var key = string.Join('\n', articleId, Normalise(source), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision.ToString());
+        return IdOfNormalised(articleId, Normalise(source), date, precision);
+    }
+
+    /// <summary><see cref="IdOf"/> for a source already through <see cref="Normalise"/> (once per sentence, not per date).</summary>
+    internal static string IdOfNormalised(string articleId, string normalisedSource, DateOnly date, DatePrecision precision)
+    {
+        var key = string.Join('\n', articleId, normalisedSource, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
     }
 
@@ -75,7 +81,27 @@ public static class MilestoneIdentity
         return singular.Length > StemLength ? singular[..StemLength] : singular;
     }
 
-    private static IEnumerable<string> Words(string text) => SentenceText.Words(text).Select(w => w.Lower);
+    private static IEnumerable<string> Words(string text) => SentenceText.WordsOf(text).Select(w => w.Lower);
 
-    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    /// <summary>Lower case, runs of whitespace as one space, trimmed.</summary>
+    internal static string Normalise(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = result.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+                result.Append(' ');
+            result.Append(char.ToLowerInvariant(c));
+            pendingSpace = false;
+        }
+
+        return result.ToString();
+    }
 }

@@ -100,8 +100,11 @@ public sealed class TeamsMessageRenderer
         if (problem is not null) head.Add(Block.Paragraph(problem, TextStyle.Strong));
         head.Add(Block.Paragraph("What I can do", TextStyle.Title));
         head.AddRange(Commands.Select(c => new Block(
-            [AdaptiveCard.Paragraph(AdaptiveCard.Run(c.Verb, TextStyle.Strong), AdaptiveCard.Run(c.Argument, TextStyle.Emphasis), AdaptiveCard.Run(" — " + c.Description))],
-            $"{c.Verb}{c.Argument} — {c.Description}")));
+            [AdaptiveCard.Paragraph([
+                AdaptiveCard.Run(c.Verb, TextStyle.Strong),
+                .. c.Argument.Length > 0 ? [AdaptiveCard.Run(" " + c.Argument, TextStyle.Emphasis)] : Array.Empty<JsonObject>(),
+                AdaptiveCard.Run(" — " + c.Description)])],
+            $"{c.Verb}{(c.Argument.Length > 0 ? " " + c.Argument : "")} — {c.Description}")));
         head.Add(Block.Paragraph("In a channel or group chat, @mention me first. A question on its own works as “ask”.", TextStyle.Citation));
         return Fit(head, [], "item");
     }
@@ -134,9 +137,9 @@ public sealed class TeamsMessageRenderer
 
     private static readonly (string Verb, string Argument, string Description)[] Commands =
     [
-        ("ask ", "question", "cited, verbatim passages that answer it"),
-        ("said ", "person", "every quotation of that person in the corpus"),
-        ("milestones ", "[days]", "dated events, upcoming first"),
+        ("ask", "question", "cited, verbatim passages that answer it"),
+        ("said", "person", "every quotation of that person in the corpus"),
+        ("milestones", "[days]", "dated events, upcoming first"),
         ("digest", "", "the briefing, now"),
         ("subscribe", "", "reminders and digests in this conversation (admins)"),
         ("unsubscribe", "", "stop them (admins)"),

@@ -207,6 +207,21 @@ public sealed class TeamsMessageRendererTests
         Assert.Contains("Nothing changed in the corpus.", AllTexts(Card(renderer.Reindex(new AdminReindexResult(report, [])))));
     }
 
+    [Fact]
+    public void EveryTextRun_HasText()
+    {
+        // An empty TextRun is invalid Adaptive Card content.
+        var messages = new[]
+        {
+            renderer.Help(), renderer.Help("why"), renderer.Notice("ok"),
+            renderer.Digest(new Digest(new DateOnly(2026, 6, 1), 7, [], [Untitled], [])),
+            renderer.Answer(new Answer("q", [new AnswerItem("x", null, Untitled, 1, 1)], null)),
+        };
+
+        foreach (var message in messages)
+            Assert.DoesNotContain("\"text\":\"\"", message.CardJson);
+    }
+
     private static JsonObject Card(TeamsMessage message) => JsonNode.Parse(message.CardJson)!.AsObject();
 
     private static List<string> AllTexts(JsonObject card) => card["body"]!.AsArray().SelectMany(e => Texts(e!)).ToList();

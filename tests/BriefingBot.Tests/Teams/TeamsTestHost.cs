@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using BriefingBot.Delivery;
 using BriefingBot.Hosting;
 using BriefingBot.Teams;
 using Microsoft.AspNetCore.Builder;
@@ -42,6 +41,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
         ["BriefingBot:Corpus"] = RepositoryPaths.Corpus,
         ["BriefingBot:Index"] = folder.Combine("index"),
         ["BriefingBot:Data"] = folder.Combine("data"),
+        // Quartz's job store is not what these tests are about; the Teams conversation store stays on SQLite.
+        ["Scheduling:Store"] = "memory",
     };
 
     /// <summary>Builds the host with <paramref name="settings"/> and starts it on a free loopback port.</summary>
@@ -59,8 +60,6 @@ public sealed class TeamsTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls(settings.TryGetValue("urls", out var urls) && urls is not null ? urls : "http://127.0.0.1:0");
             builder.Logging.ClearProviders();
-            // Until the scheduler's store is on main, subscriptions live in memory here.
-            builder.Services.AddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
             configure?.Invoke(builder);
         });
 
@@ -78,6 +77,14 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return client.SendAsync(request);
     }
 
+    /// <summary>Waits (at most 60 s) until <c>/readyz</c> says the index is built.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+            if ((await client.GetAsync("/readyz")).IsSuccessStatusCode) return;
+        throw new TimeoutException("The index was not ready within 60 s.");
+    }
+
     public Task<ConversationReference?> StoredConversationAsync(string conversationId) =>
         Services.GetRequiredService<TeamsConversationStore>().FindAsync(conversationId);
 
@@ -86,31 +93,5 @@ public sealed class TeamsTestHost : IAsyncDisposable
         client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
-    }
-}
-
-/// <summary>A subscription store in memory, standing in for the scheduler's persistent one.</summary>
-public sealed class InMemorySubscriptionStore : ISubscriptionStore
-{
-    private readonly List<Subscription> subscriptions = [];
-
-    public Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        lock (subscriptions) return Task.FromResult<IReadOnlyList<Subscription>>([.. subscriptions]);
-    }
-
-    public Task SubscribeAsync(Subscription subscription, CancellationToken cancellationToken = default)
-    {
-        lock (subscriptions)
-        {
-            subscriptions.RemoveAll(s => s.Channel == subscription.Channel);
-            subscriptions.Add(subscription);
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task<bool> UnsubscribeAsync(ChannelAddress channel, CancellationToken cancellationToken = default)
-    {
-        lock (subscriptions) return Task.FromResult(subscriptions.RemoveAll(s => s.Channel == channel) > 0);
     }
 }
