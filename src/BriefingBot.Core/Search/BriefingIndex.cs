@@ -26,6 +26,7 @@ public sealed class BriefingIndex : IDisposable
     private readonly SafeQuery safeQuery;
     private readonly TypeFilter passagesOnly = new(Fields.TypePassage);
     private readonly TypeFilter quotationsOnly = new(Fields.TypeQuotation);
+    private readonly TypeFilter milestonesOnly = new(Fields.TypeMilestone);
     private readonly SemaphoreSlim buildGate = new(1, 1);
     private readonly Lock openGate = new();
     private IndexGeneration? current;
@@ -132,7 +133,7 @@ public sealed class BriefingIndex : IDisposable
         if (safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f }) is not { } words) return [];
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (preferDeadlines) query.Add(new TermQuery(new Term(Fields.Kind, "deadline")) { Boost = 2f }, Occur.SHOULD);
-        return Search(searcher => (IReadOnlyList<(string, double)>)searcher.Search(OfType(query, Fields.TypeMilestone), top).ScoreDocs
+        return Search(searcher => (IReadOnlyList<(string, double)>)searcher.Search(milestonesOnly.Restrict(query), top).ScoreDocs
             .Select(hit => (JsonSerializer.Deserialize<Timeline.Milestone>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!.Id, (double)hit.Score))
             .ToList()) ?? [];
     }
