@@ -53,6 +53,7 @@ public sealed class TeamsActivityQueue(TimeProvider time)
     }
 }
 
+/// <summary>What became of a message offered to <see cref="TeamsActivityQueue"/>.</summary>
 public enum EnqueueResult
 {
     Queued,
