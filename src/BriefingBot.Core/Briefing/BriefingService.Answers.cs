@@ -53,12 +53,32 @@ public sealed partial class BriefingService
     {
         var claim = question.Claim.Length > 0 ? question.Claim : question.Text;
         var quotes = index.SearchQuotations(claim, top).Select(h => Item(h.Quotation, h.Score)).ToList();
-        var covered = quotes.Select(q => (q.Article.Id, q.Paragraph)).ToHashSet();
-        var passages = index.SearchPassages(question.Text, top)
+        return FilledWithPassages(question.Text, quotes, top);
+    }
+
+    /// <summary>The source sentences of the best-matching milestones, then passages to fill up to <paramref name="top"/>.</summary>
+    private Answer AnswerWhen(Question.ForWhen question, int top)
+    {
+        var timeline = index.Catalog.Milestones.ToDictionary(m => m.Id);
+        // Two milestones of one sentence ("October 25 and 26") are one passage.
+        var dated = index.SearchMilestones(question.Text, question.AboutDeadline, top)
+            .Where(hit => timeline.ContainsKey(hit.Id))
+            .Select(hit => (Milestone: timeline[hit.Id], hit.Score))
+            .DistinctBy(hit => (hit.Milestone.Article.Id, hit.Milestone.Paragraph, hit.Milestone.Source))
+            .Select(hit => new AnswerItem(hit.Milestone.Source, null, CurrentRef(hit.Milestone.Article), hit.Milestone.Paragraph, Math.Round(hit.Score, 3)))
+            .ToList();
+        return FilledWithPassages(question.Text, dated, top);
+    }
+
+    /// <summary><paramref name="first"/>, then the best passages from other paragraphs, <paramref name="top"/> in all.</summary>
+    private Answer FilledWithPassages(string question, IReadOnlyList<AnswerItem> first, int top)
+    {
+        var covered = first.Select(item => (item.Article.Id, item.Paragraph)).ToHashSet();
+        var passages = index.SearchPassages(question, top)
             .Where(p => !covered.Contains((p.ArticleId, p.Paragraph)))
             .Select(Item);
-        var items = quotes.Concat(passages).Take(top).ToList();
-        return new Answer(question.Text, items, items.Count == 0 ? NothingFound : null);
+        var items = first.Concat(passages).Take(top).ToList();
+        return new Answer(question, items, items.Count == 0 ? NothingFound : null);
     }
 
     private Answer AnswerWithPassages(string question, int? top)

@@ -12,6 +12,10 @@ internal abstract record Question(string Text)
     /// <summary>"Who called the meeting a turning point?": whose words match <paramref name="Claim"/>.</summary>
     public sealed record ForWhoSaid(string Text, string Claim) : Question(Text);
 
+    /// <summary>"When does the truce expire?", "What is the deadline for …": dated milestones first.</summary>
+    /// <param name="AboutDeadline">The question asks when something ends rather than when it happens.</param>
+    public sealed record ForWhen(string Text, bool AboutDeadline) : Question(Text);
+
     /// <summary>Anything else: the best passages.</summary>
     public sealed record ForPassages(string Text) : Question(Text);
 }
@@ -42,6 +46,8 @@ internal static partial class QuestionReader
             return new Question.ForSpeaker(question, CleanName(views.Groups["name"].Value), Topic(views.Groups["rest"].Value));
         if (WhoSaid().Match(question) is { Success: true } who)
             return new Question.ForWhoSaid(question, who.Groups["claim"].Value.Trim());
+        if (AsksWhen().IsMatch(question))
+            return new Question.ForWhen(question, AsksDeadline().IsMatch(question));
         return new Question.ForPassages(question);
     }
 
@@ -64,6 +70,12 @@ internal static partial class QuestionReader
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?:so\s+|and\s+)?when\b|\b(?:what|which)\s+(?:date|day|month|year)\b|\b(?:deadline|expir(?:e|es|y|ation)|due\s+date|until\s+when|how\s+long)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhen();
+
+    [GeneratedRegex(@"\b(?:deadline|expir(?:e|es|y|ation)|end|ends|run\s+out|runs\s+out|lapse|lapses|due|until|how\s+long|last|lasts)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksDeadline();
 
     [GeneratedRegex(@"^(?:about|on|regarding|concerning|of|in|over|with|to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingPreposition();

@@ -83,19 +83,26 @@ internal sealed partial class Attributor(ArticleReading article)
     {
         var end = SegmentEndAfter(p, quote);
         var position = quote.End;
-        while (position < end && (char.IsWhiteSpace(p.Text[position]) || ",;:—–".Contains(p.Text[position])))
-            position++;
+        var dashed = false;
+        while (position < end && (char.IsWhiteSpace(p.Text[position]) || ",;:—–-*_".Contains(p.Text[position])))
+            dashed |= p.Text[position++] is '—' or '–' or '-';
         var step = p.StepRight(position);
         if (step.Word < 0 || p.Words[step.Word].Start >= end)
             return null;
         var first = step.Word;
         if (IsVerb(p.Words[first], Lexicon.SpeechVerbs))
             return SubjectAfterVerb(p, first);
+        // "“…” — Wu Xinbo": a name alone after a dash signs the quote.
+        if (dashed && article.StartingAt(p, first) is { Possessive: false } signed
+            && p.StepRight(p.Words[signed.LastWord].End) is var next && (next.Word < 0 || p.Words[next.Word].Start >= end))
+            return article.Speakers.Resolve(signed);
         var (_, to) = p.WordsIn(new TextRange(position, end));
         for (var k = first; k < Math.Min(to, first + MaxWordsToSayVerb); k++)
         {
             if (!IsVerb(p.Words[k], Lexicon.SpeechVerbs))
                 continue;
+            if (p.Words[k].Lower.EndsWith("ing", StringComparison.Ordinal))
+                return SubjectAt(p, first); // "“…,” Lin was quoted as saying"
             var subject = SubjectLeftOf(p, k, quote.End);
             return subject.Kind == SubjectKind.Found && OpensSegment(p, first, subject.Word) ? subject.Speaker : null;
         }
@@ -106,9 +113,12 @@ internal sealed partial class Attributor(ArticleReading article)
     private Speaker? SubjectAfterVerb(ParagraphLayout p, int verb)
     {
         var step = p.StepRight(p.Words[verb].End);
-        if (step.Word < 0)
-            return null;
-        var k = step.Word;
+        return step.Word < 0 ? null : SubjectAt(p, step.Word);
+    }
+
+    /// <summary>The named speaker (or "he"/"she") that word <paramref name="k"/> opens, past a leading "the".</summary>
+    private Speaker? SubjectAt(ParagraphLayout p, int k)
+    {
         if (p.Words[k].Lower == "the" && k + 1 < p.Words.Count)
             k++;
         if (Lexicon.PersonalPronouns.Contains(p.Words[k].Lower))
@@ -135,7 +145,10 @@ internal sealed partial class Attributor(ArticleReading article)
                 return null;
             if (p.Words[k].Lower.EndsWith("ing", StringComparison.Ordinal))
             {
-                // "…, adding that": the participle belongs to the sentence's subject; "Liu He … stating that": to its clause's.
+                // "…, adding that": the participle belongs to the sentence's subject; "Liu He … stating that": to its
+                // clause's; "Economy's warning", "a warning": it is a noun.
+                if (IsNoun(p, k))
+                    continue;
                 if (IsDetached(p, k, sentence))
                     detached = true;
                 else if (FirstSpeakerInClause(p, k, sentence) is { } speaker)
@@ -172,6 +185,11 @@ internal sealed partial class Attributor(ArticleReading article)
             var step = p.StepLeft(position);
             if (step.At <= lowerBound)
                 return new Subject(SubjectKind.None);
+            if (step.Word < 0 && step.Mark == ',' && ParentheticalBefore(p, step.At - 1) is { } parenthetical)
+            {
+                position = parenthetical; // "Wu, however, said"
+                continue;
+            }
             if (step.Word < 0)
                 return step.Mark == ',' ? Appositive(p, step.At - 1, lowerBound, modal) : new Subject(SubjectKind.None);
             var w = p.Words[step.Word];
@@ -179,6 +197,7 @@ internal sealed partial class Attributor(ArticleReading article)
                 return new Subject(SubjectKind.None);
             if (article.EndingAt(p, step.Word) is { } mention)
             {
+                mention = PersonOf(p, mention) ?? mention;
                 var named = mention.Possessive ? null : article.Speakers.Resolve(mention);
                 return named is null ? new Subject(SubjectKind.Blocked) : new Subject(SubjectKind.Found, named, mention.LeadWord, modal);
             }
@@ -205,6 +224,29 @@ internal sealed partial class Attributor(ArticleReading article)
         }
     }
 
+    /// <summary>Where ", however," (an adverb set off by commas) ending at <paramref name="comma"/> begins, or null.</summary>
+    private static int? ParentheticalBefore(ParagraphLayout p, int comma)
+    {
+        var word = p.StepLeft(comma);
+        if (word.Word < 0 || !(Lexicon.Auxiliaries.Contains(p.Words[word.Word].Text) || NameFinder.IsAdverb(p.Words[word.Word])))
+            return null;
+        var before = p.StepLeft(p.Words[word.Word].Start);
+        return before.Word < 0 && before.Mark == ',' ? before.At - 1 : null;
+    }
+
+    /// <summary>"Elizabeth Economy of the Hoover Institution told": the person an organisation is named after, or null.</summary>
+    private Mention? PersonOf(ParagraphLayout p, Mention organisation)
+    {
+        if (organisation.Kind != MentionKind.Organisation)
+            return null;
+        var k = organisation.LeadWord - 1;
+        if (k >= 0 && p.Words[k].Lower == "the")
+            k--;
+        if (k < 1 || p.Words[k].Lower is not ("of" or "at" or "from" or "with"))
+            return null;
+        return article.EndingAt(p, k - 1) is { Kind: not MentionKind.Organisation, Possessive: false } person ? person : null;
+    }
+
     /// <summary>"Wu Xinbo, a professor at …, told": the named speaker whose appositive ends at the comma.</summary>
     private Subject Appositive(ParagraphLayout p, int comma, int lowerBound, bool modal)
     {
@@ -214,9 +256,13 @@ internal sealed partial class Attributor(ArticleReading article)
             if (m.End > comma || m.Start < lowerBound || m.Possessive)
                 continue;
             var between = p.Text[m.End..comma];
-            if (NameFinder.IsAppositive(p.Text[m.End..]) && !between.Any(c => c is ';' or ':' or '“' or '”' or '"'))
+            if (NameFinder.IsAppositive(p.Text, m.End) && !between.Any(c => c is ';' or ':' or '“' or '”' or '"'))
                 head = m;
         }
+        // "The ministry’s chief spokesman, Lin Jian, said": the name itself set off by commas.
+        if (head is null && p.StepLeft(comma) is { Word: >= 0 } before && article.EndingAt(p, before.Word) is { Possessive: false } named
+            && named.Start >= lowerBound && p.StepLeft(p.Words[named.LeadWord].Start).Mark == ',')
+            head = named;
         var speaker = head is null ? null : article.Speakers.Resolve(head);
         return speaker is null ? new Subject(SubjectKind.Blocked) : new Subject(SubjectKind.Found, speaker, head!.LeadWord, modal);
     }
@@ -324,7 +370,8 @@ internal sealed partial class Attributor(ArticleReading article)
         if (subjectWord < first || subjectWord - first > 3)
             return false;
         for (var k = first; k < subjectWord; k++)
-            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || p.Words[k].Lower is "the" or "a" or "an"))
+            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || Lexicon.Particles.Contains(p.Words[k].Text)
+                  || p.Words[k].Lower is "the" or "a" or "an"))
                 return false;
         return true;
     }
@@ -362,6 +409,11 @@ internal sealed partial class Attributor(ArticleReading article)
             return true;
         return word > 0 && p.Words[word - 1].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your";
     }
+
+    /// <summary>An -ing word after a possessive or a determiner is a noun ("Economy's warning", "a warning").</summary>
+    private static bool IsNoun(ParagraphLayout p, int k) =>
+        p.StepLeft(p.Words[k].Start) is { Word: >= 0 } before
+        && (p.Words[before.Word].IsPossessive || p.Words[before.Word].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your");
 
     private static bool IsVerb(Word w, IReadOnlySet<string> verbs) => !w.IsCapitalised && verbs.Contains(w.Text);
 

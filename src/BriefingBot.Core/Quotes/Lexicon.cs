@@ -30,7 +30,7 @@ internal static class Lexicon
         dub dubs dubbed termed quip quips quipped joke jokes joked exclaim exclaims exclaimed
         complain complains complained complaining affirm affirms affirmed affirming reaffirm reaffirms reaffirmed reaffirming
         demand demands demanded demanding tweet tweets tweeted tweeting posted opine opines opined opining
-        testify testifies testified testifying
+        testify testifies testified testifying continue continues continued
         """);
 
     /// <summary>
@@ -58,7 +58,8 @@ internal static class Lexicon
         has have had is was were are am be been being did does do will would could should may might must can shall
         also then later earlier first once again repeatedly recently previously publicly privately rightly reportedly
         further often frequently still already initially finally even never not just now long today yesterday
-        subsequently separately jointly similarly likewise meanwhile however thus too since last
+        subsequently separately jointly similarly likewise meanwhile however thus too since last though instead
+        nonetheless nevertheless moreover
         """);
 
     /// <summary>Modal verbs: "Trump could say that …" is a hypothesis, not a report of his words.</summary>
@@ -123,7 +124,7 @@ internal static class Lexicon
         street square avenue road highway palace church temple mosque cathedral stadium cup games olympics
         summit conference meeting agreement treaty accord act strategy policy plan doctrine initiative
         program programme project war wars crisis expo exhibition days year era age phase version edition chapter
-        section figure table tags print reply roundtable economic economy global international national federal
+        section figure table tags print reply roundtable economic global international national federal
         foreign affairs security defense defence cooperation development relations studies research technology
         technologies trade commerce finance health science sciences arts energy air force forces movement partnership
         framework dialogue talks deal deals zone area market markets exchange index world pacific atlantic asia
@@ -153,6 +154,9 @@ internal static class Lexicon
 
     /// <summary>Lowercase words allowed inside a capitalised phrase ("Ministry of Foreign Affairs", "Ludwig van Beethoven").</summary>
     public static readonly FrozenSet<string> Connectors = Words("of for and the on de del della der den van von da di du dos das bin ibn al la le");
+
+    /// <summary>Particles of personal names ("von der Leyen", "de la Cruz"): several may stand in a row.</summary>
+    public static readonly FrozenSet<string> Particles = Words("de del della der den van von da di du dos das bin ibn al la le");
 
     /// <summary>Connectors that join two phrases rather than parts of one person's name.</summary>
     public static readonly FrozenSet<string> PhraseConnectors = Words("of for and the on");

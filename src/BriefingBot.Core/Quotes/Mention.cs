@@ -23,6 +23,8 @@ internal enum MentionKind
 /// <param name="PersonEvidence">The context says this is a person: a title, a role noun ("scholar X"), an
 /// appositive ("X, a professor"), a year or an alias in parentheses, a say-verb.</param>
 /// <param name="Alias">Another name given in parentheses right after it ("Gao Zhikai (Victor Gao)").</param>
+/// <param name="Roles">Lowercase words describing the person there: its title, a role noun before it, the start
+/// of an appositive after it ("premier", "professor", "spokesperson").</param>
 internal sealed record Mention(
     int Paragraph,
     int LeadWord,
@@ -35,7 +37,8 @@ internal sealed record Mention(
     bool Possessive,
     bool Titled,
     bool PersonEvidence,
-    string? Alias)
+    string? Alias,
+    IReadOnlyList<string> Roles)
 {
     /// <summary>Reading-order position in the article.</summary>
     public long Position => Paragraph * 1_000_000L + Start;

@@ -49,7 +49,16 @@ internal static partial class NameFinder
     private static bool IsInitial(ParagraphLayout p, int k)
     {
         var w = p.Words[k];
-        return w.Text.Length == 1 && char.IsUpper(w.Text[0]) && w.End < p.Text.Length && p.Text[w.End] == '.';
+        if (w.Text.Length != 1 || !char.IsUpper(w.Text[0]) || w.End >= p.Text.Length || p.Text[w.End] != '.')
+            return false;
+        // "U.S.", "U.K.": a dotted abbreviation, not a person's initials ("H.R. McMaster").
+        var start = w.Start;
+        while (start >= 2 && p.Text[start - 1] == '.' && char.IsLetter(p.Text[start - 2]))
+            start -= 2;
+        var end = w.End;
+        while (end + 2 < p.Text.Length && char.IsLetter(p.Text[end + 1]) && p.Text[end + 2] == '.')
+            end += 2;
+        return end - start <= 1 || !Lexicon.Abbreviations.Contains(p.Text[start..end]);
     }
 
     private static bool IsNameLike(ParagraphLayout p, int k) => IsNameToken(p.Words[k].Bare) || IsInitial(p, k);
@@ -68,12 +77,18 @@ internal static partial class NameFinder
                 j = next;
                 continue;
             }
-            if (Lexicon.Connectors.Contains(words[next].Text) && !words[next].IsCapitalised
-                && next + 1 < words.Count && IsBlank(p, j, next) && IsBlank(p, next, next + 1) && IsNameLike(p, next + 1))
+            // "Ministry of Foreign Affairs", "Ursula von der Leyen": lowercase connectors between capitalised words;
+            // several in a row only when all are name particles ("von der", "de la"), never "of the".
+            var connectors = new List<int>();
+            var m = next;
+            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Text) && !words[m].IsCapitalised && IsBlank(p, m - 1, m)
+                   && (connectors.Count == 0 || (Lexicon.Particles.Contains(words[m].Text) && Lexicon.Particles.Contains(words[connectors[0]].Text))))
+                connectors.Add(m++);
+            if (connectors.Count > 0 && m < words.Count && IsBlank(p, m - 1, m) && IsNameLike(p, m))
             {
-                run.Add(next);
-                run.Add(next + 1);
-                j = next + 1;
+                run.AddRange(connectors);
+                run.Add(m);
+                j = m;
                 continue;
             }
             break;
@@ -88,7 +103,8 @@ internal static partial class NameFinder
         // "Donald J. Trump", "Mr. Smith": a period after an initial or an abbreviated title stays inside the name.
         var gap = p.Text[p.Words[a].End..p.Words[b].Start];
         var abbreviated = IsInitial(p, a) || Lexicon.Titles.Contains(p.Words[a].Text);
-        return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Text);
+        return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Text)
+            && (IsInitial(p, a) || char.IsWhiteSpace(gap[^1]));
     }
 
     private static bool IsBlank(ParagraphLayout p, int a, int b)
@@ -158,12 +174,14 @@ internal static partial class NameFinder
         var first = words[tokens[0]];
         var last = words[tokens[^1]];
         var name = Collapse(p.Text[first.Start..(last.Start + last.Bare.Length)]);
-        var after = p.Text[last.End..];
         string? alias = null;
         var evidence = titled;
+        var roles = new List<string>();
+        for (var k = leadWord; k < tokens[0]; k++)
+            roles.Add(words[k].Lower);
         if (kind != MentionKind.Organisation)
         {
-            var parenthesis = Parenthesis().Match(after);
+            var parenthesis = Parenthesis().Match(p.Text, last.End);
             if (parenthesis.Success)
             {
                 var inside = parenthesis.Groups[1].Value.Trim();
@@ -175,15 +193,22 @@ internal static partial class NameFinder
                     evidence = true;
                 }
             }
-            if (IsAppositive(after))
+            var appositive = AppositiveWords(p.Text, last.End);
+            if (appositive.Count > 0)
+            {
                 evidence = true;
+                roles.AddRange(appositive);
+            }
             if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Text) && !words[leadWord - 1].IsCapitalised && IsBlank(p, leadWord - 1, leadWord))
+            {
                 evidence = true;
+                roles.Add(words[leadWord - 1].Lower);
+            }
             if (!last.IsPossessive && SaysNext(p, tokens[^1]))
                 evidence = true;
         }
         return new Mention(p.Index, leadWord, tokens[0], tokens[^1], first.Start, last.End, kind, name,
-            last.IsPossessive, titled, evidence, alias);
+            last.IsPossessive, titled, evidence, alias, roles);
     }
 
     /// <summary>A say-verb follows the name, past auxiliaries, adverbs and a parenthesis ("Kissinger (2011) cautioned").</summary>
@@ -204,11 +229,31 @@ internal static partial class NameFinder
 
     public static bool IsAdverb(Word w) => !w.IsCapitalised && w.Text.Length > 4 && w.Text.EndsWith("ly", StringComparison.Ordinal);
 
-    /// <summary>The text after a name opens an appositive that describes a person ("…, a professor at …").</summary>
-    public static bool IsAppositive(string after)
+    /// <summary>The text at <paramref name="at"/>, right after a name, opens an appositive that describes a person
+    /// ("…, a professor at …", "…, China’s premier, …", "…, speaking on television, …").</summary>
+    public static bool IsAppositive(string text, int at) => AppositiveWords(text, at).Count > 0;
+
+    /// <summary>The first words of the appositive at <paramref name="at"/>, lowercased; empty when there is none.</summary>
+    public static IReadOnlyList<string> AppositiveWords(string text, int at)
     {
-        var match = Appositive().Match(after);
-        return match.Success && char.IsLower(match.Groups[1].Value[0]) && Lexicon.AppositiveStarts.Contains(match.Groups[1].Value);
+        var match = Appositive().Match(text, at);
+        if (!match.Success)
+            return [];
+        var first = match.Groups[1].Value;
+        bool opens;
+        if (char.IsDigit(first[0]))
+            opens = first.All(char.IsDigit); // an age: "Patricia Kim, 41, a fellow …"
+        else if (char.IsLower(first[0]))
+            opens = Lexicon.AppositiveStarts.Contains(first) || (first.EndsWith("ing", StringComparison.Ordinal) && first.Length > 4);
+        else
+            opens = first.Length > 2 && first[^1] == 's' && first[^2] is '’' or '\''; // "China’s premier"
+        if (!opens)
+            return [];
+        return text[match.Groups[1].Index..(match.Index + match.Length)]
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Take(4)
+            .Select(w => w.TrimEnd(',', ';', '.').ToLowerInvariant())
+            .ToArray();
     }
 
     private static bool IsAliasName(string text)
@@ -229,17 +274,17 @@ internal static partial class NameFinder
 
     public static string Collapse(string text) => Spaces().Replace(text.Trim(), " ");
 
-    [GeneratedRegex(@"^\.\s+$")]
+    [GeneratedRegex(@"^\.\s*$")]
     private static partial Regex InitialGap();
 
-    [GeneratedRegex(@"^\s*\(([^()]{1,60})\)")]
+    [GeneratedRegex(@"\G\s*\(([^()]{1,60})\)")]
     private static partial Regex Parenthesis();
 
     [GeneratedRegex(@"^\d{4}[a-z]?(,\s*p+\.?\s*\d+)?$")]
     private static partial Regex Year();
 
     /// <summary>What follows a name that is in apposition: "(Victor Gao), vice president …", ", a professor …".</summary>
-    [GeneratedRegex(@"^\s*(?:\([^()]*\)\s*)?,\s*(\p{L}+)")]
+    [GeneratedRegex(@"\G\s*(?:\([^()]*\)\s*)?,\s*([\p{L}\p{Nd}’']+)(?:[^,;:.“”""]{0,60})")]
     private static partial Regex Appositive();
 
     [GeneratedRegex(@"\s+")]

@@ -4,6 +4,7 @@ namespace BriefingBot.Quotes;
 internal sealed class Speaker(string name, bool isOrganisation)
 {
     private readonly List<string> aliases = [];
+    private readonly HashSet<string> roles = new(StringComparer.Ordinal);
 
     /// <summary>Canonical name: full name as the article first gives it, titles and middle initials removed.</summary>
     public string Name { get; } = name;
@@ -36,6 +37,11 @@ internal sealed class Speaker(string name, bool isOrganisation)
         return false;
     }
 
+    /// <summary>Words the article uses to describe this speaker ("premier", "professor").</summary>
+    public IReadOnlySet<string> Roles => roles;
+
+    public void AddRoles(IEnumerable<string> words) => roles.UnionWith(words);
+
     public Person ToPerson() => new(Name, aliases.ToArray());
 }
 
@@ -54,7 +60,8 @@ internal sealed class SpeakerRegistry
     public SpeakerRegistry(IEnumerable<Mention> mentionsInReadingOrder)
     {
         var mentions = mentionsInReadingOrder.ToList();
-        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName))
+        // Longest names first, so that "Von der Leyen" finds "Ursula von der Leyen" already registered.
+        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName).OrderByDescending(m => NameKey.Of(m.Name).Split(' ').Length))
             Register(m);
         foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName))
             timeline.Add((m.Position, resolved[m]));
@@ -66,6 +73,7 @@ internal sealed class SpeakerRegistry
             if (speaker is null)
                 continue;
             speaker.Confirmed |= m.PersonEvidence;
+            speaker.AddRoles(m.Roles);
             resolved[m] = speaker;
             var at = timeline.FindIndex(t => t.Position > m.Position);
             timeline.Insert(at < 0 ? timeline.Count : at, (m.Position, speaker));
@@ -88,7 +96,8 @@ internal sealed class SpeakerRegistry
     {
         var key = NameKey.Of(m.Name);
         var aliasKey = m.Alias is null ? null : NameKey.Of(m.Alias);
-        if (!byKey.TryGetValue(key, out var speaker) && (aliasKey is null || !byKey.TryGetValue(aliasKey, out speaker)))
+        if (!byKey.TryGetValue(key, out var speaker) && (aliasKey is null || !byKey.TryGetValue(aliasKey, out speaker))
+            && (m.Kind == MentionKind.Organisation || !TryLongerName(key, out speaker)))
         {
             var display = NameKey.WithoutMiddleInitials(m.Name);
             speaker = new Speaker(display, m.Kind == MentionKind.Organisation);
@@ -103,7 +112,17 @@ internal sealed class SpeakerRegistry
             byKey[aliasKey] = speaker;
         }
         speaker.Confirmed |= m.PersonEvidence;
+        speaker.AddRoles(m.Roles);
         resolved[m] = speaker;
+    }
+
+    /// <summary>A person whose full name ends with the words of <paramref name="key"/> ("ursula von der leyen" for
+    /// "von der leyen").</summary>
+    private bool TryLongerName(string key, out Speaker speaker)
+    {
+        speaker = byKey.Where(e => e.Key.EndsWith(" " + key, StringComparison.Ordinal) && !e.Value.IsOrganisation)
+            .Select(e => e.Value).Distinct().SingleOrDefault()!;
+        return speaker is not null;
     }
 
     private Speaker? ResolveSingle(Mention m)
@@ -129,6 +148,10 @@ internal sealed class SpeakerRegistry
         }
         if (candidates.Count == 1)
             return candidates[0];
+        // "Premier Li" among several Lis: the one the article described as premier.
+        var sameRole = candidates.Where(s => m.Roles.Any(s.Roles.Contains)).ToList();
+        if (m.Titled && sameRole.Count > 0)
+            candidates = sameRole;
         return candidates
             .Select(s => (Speaker: s, Last: LastMentionBefore(s, m.Position), First: FirstMention(s)))
             .OrderByDescending(c => c.Last)

@@ -121,6 +121,20 @@ public sealed class BriefingIndex : IDisposable
         return query is null ? [] : Quotations(query, top);
     }
 
+    /// <summary>
+    /// Ids of the milestones whose label or source sentence match <paramref name="text"/>, best first; deadlines
+    /// ranked up when <paramref name="preferDeadlines"/> ("when does the truce expire").
+    /// </summary>
+    public IReadOnlyList<(string Id, double Score)> SearchMilestones(string text, bool preferDeadlines, int top)
+    {
+        if (safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f }) is not { } words) return [];
+        var query = new BooleanQuery { { words, Occur.MUST } };
+        if (preferDeadlines) query.Add(new TermQuery(new Term(Fields.Kind, "deadline")) { Boost = 2f }, Occur.SHOULD);
+        return Search(searcher => (IReadOnlyList<(string, double)>)searcher.Search(OfType(query, Fields.TypeMilestone), top).ScoreDocs
+            .Select(hit => (JsonSerializer.Deserialize<Timeline.Milestone>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!.Id, (double)hit.Score))
+            .ToList()) ?? [];
+    }
+
     /// <summary>Every quotation found in the given articles, in no particular order.</summary>
     public IReadOnlyList<QuotationHit> QuotationsIn(IEnumerable<string> articleIds)
     {

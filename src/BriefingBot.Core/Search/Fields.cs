@@ -32,6 +32,7 @@ internal static class Fields
     public const string Speaker = "speaker";
 
     public const string ArticleId = "article";
+    public const string Id = "id";
     public const string Paragraph = "paragraph";
     public const string Order = "order";
     public const string Kind = "kind";

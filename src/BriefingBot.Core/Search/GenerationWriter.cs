@@ -39,7 +39,7 @@ internal static class GenerationWriter
             }
         }
         foreach (var person in content.People) writer.AddDocument(JsonDocument(Fields.TypePerson, person));
-        foreach (var milestone in content.Milestones) writer.AddDocument(JsonDocument(Fields.TypeMilestone, milestone));
+        foreach (var milestone in content.Milestones) writer.AddDocument(MilestoneDocument(milestone));
 
         var contexts = content.Corpus.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         foreach (var quotation in content.Quotations)
@@ -68,6 +68,15 @@ internal static class GenerationWriter
         doc.Add(new TextField(Fields.Context, SentencesAround(paragraph, quotation.Text), Field.Store.NO));
         if (quotation.Speaker is not null)
             doc.Add(new StringField(Fields.Speaker, SpeakerKey(quotation.Speaker), Field.Store.NO));
+        return doc;
+    }
+
+    private static Document MilestoneDocument(Timeline.Milestone milestone)
+    {
+        var doc = JsonDocument(Fields.TypeMilestone, milestone);
+        doc.Add(new StringField(Fields.Id, milestone.Id, Field.Store.NO));
+        doc.Add(new StringField(Fields.Kind, milestone.Kind.ToString().ToLowerInvariant(), Field.Store.NO));
+        doc.Add(new TextField(Fields.Body, milestone.Label + "\n" + milestone.Source, Field.Store.NO));
         return doc;
     }
 

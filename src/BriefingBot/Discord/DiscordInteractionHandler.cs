@@ -19,6 +19,7 @@ public sealed class DiscordInteractionHandler(
     DiscordFollowUpQueue followUps,
     SchedulePolicy schedule,
     IDeliveryLedger ledger,
+    IndexReadiness readiness,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
 {
@@ -43,6 +44,9 @@ public sealed class DiscordInteractionHandler(
     {
         var name = interaction.Data?.Name ?? "";
         logger.LogInformation("/{Command} from user {UserId} in {Place}", name, interaction.Invoker?.Id, interaction.GuildId is null ? "a DM" : "guild " + interaction.GuildId);
+        // An answer from a missing index would read as "the articles say nothing"; say what is really going on.
+        if (NeedsIndex(name) && !readiness.IsReady)
+            return Refuse($"I'm not ready to answer yet ({readiness.Failure}); please try again in a minute.");
         return name switch
         {
             DiscordCommands.Ask => Ask(interaction),
@@ -57,6 +61,9 @@ public sealed class DiscordInteractionHandler(
         };
     }
 
+    private static bool NeedsIndex(string command) =>
+        command is DiscordCommands.Ask or DiscordCommands.Said or DiscordCommands.Milestones or DiscordCommands.Digest;
+
     private InteractionResponse Ask(Interaction interaction)
     {
         var question = interaction.Option("question")?.StringValue?.Trim();
@@ -70,7 +77,7 @@ public sealed class DiscordInteractionHandler(
     {
         var person = interaction.Option("person")?.StringValue?.Trim();
         if (string.IsNullOrEmpty(person)) return Refuse("Name a person, e.g. `/said person: <name>`; suggestions appear as you type.");
-        return Defer(interaction, DiscordCommands.Said, ephemeral: false, _ => renderer.Answer(briefing.Ask($"What did {person} say?")));
+        return Defer(interaction, DiscordCommands.Said, ephemeral: false, _ => renderer.Answer(briefing.Said(person)));
     }
 
     private InteractionResponse Milestones(Interaction interaction)

@@ -17,6 +17,7 @@ public sealed class ScheduledDelivery(
     TimeProvider time,
     ILogger<ScheduledDelivery> logger)
 {
+    /// <summary>Claims, posts and settles <paramref name="post"/> to <paramref name="channel"/> under <paramref name="key"/>.</summary>
     /// <param name="asOf">What the post is as of, stored with the claim: a reminder's planned instant, the moment a
     /// digest was built (the next digest covers what came after it).</param>
     /// <exception cref="JobExecutionException">The post failed transiently (or another firing holds it) and the

@@ -23,8 +23,7 @@ public sealed class SchedulingStartup(
             if (released > 0)
                 logger.LogWarning("{Count} posts were being sent when the bot last stopped; they will be sent again", released);
         }
-        var changes = await synchronizer.SyncAsync(cancellationToken: cancellationToken);
-        logger.LogInformation("Scheduler planned at start: {Summary}", changes.Summary);
+        await synchronizer.SyncAsync(cancellationToken: cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

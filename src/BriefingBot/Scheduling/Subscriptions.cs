@@ -16,11 +16,12 @@ public interface ISubscriptionRecords
 }
 
 /// <summary>The subscriptions in force: configuration, overridden channel by channel by runtime changes.</summary>
-public sealed class SubscriptionDirectory(SchedulePolicy policy, ISubscriptionRecords records, TimeProvider time)
+public sealed class SubscriptionDirectory(SchedulePolicy policy, ISubscriptionRecords records, SchedulingStorage storage, TimeProvider time)
 {
     /// <summary>Channels that get reminders or digests, in a stable order.</summary>
     public async Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken)
     {
+        await storage.EnsureReadyAsync(cancellationToken); // an adapter may ask before the scheduler has started
         var merged = policy.ConfiguredSubscriptions.ToDictionary(s => s.Channel);
         foreach (var stored in await records.ListAsync(cancellationToken)) merged[stored.Channel] = stored;
         return [.. merged.Values.Where(s => s.Reminders || s.Digest).OrderBy(s => s.Channel.ToString(), StringComparer.Ordinal)];

@@ -28,6 +28,13 @@ public sealed class QuestionReaderTests
     }
 
     [Theory]
+    [InlineData("When does the tariff truce expire?", true)]
+    [InlineData("What is the deadline for the reciprocal tariffs?", true)]
+    [InlineData("when did Xi and Trump meet in Busan", false)]
+    public void WhenQuestions_LookAtTheTimelineFirst(string text, bool aboutDeadline) =>
+        Assert.Equal(aboutDeadline, Assert.IsType<Question.ForWhen>(QuestionReader.Read(text)).AboutDeadline);
+
+    [Theory]
     [InlineData("What was agreed in Kuala Lumpur?")]
     [InlineData("Did China remove duties on soybeans?")]
     [InlineData("agreement on AI and nuclear launch decisions")]

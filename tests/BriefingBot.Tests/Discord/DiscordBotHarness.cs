@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BriefingBot.Delivery;
 using BriefingBot.Hosting;
-using BriefingBot.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,7 +87,9 @@ public sealed class DiscordBotHarness : IAsyncDisposable
 
         var app = BuildHost(configuration, logs);
         await app.StartAsync();
-        return new DiscordBotHarness(app, data, key, discord, logs);
+        var harness = new DiscordBotHarness(app, data, key, discord, logs);
+        await harness.WaitUntilReadyAsync();
+        return harness;
     }
 
     /// <summary>The <c>serve</c> host on 127.0.0.1:0 with <paramref name="settings"/> over everything else, not started.</summary>
@@ -98,9 +99,18 @@ public sealed class DiscordBotHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug);
             if (logs is not null) builder.Logging.AddProvider(logs);
-            // BotHost does not wire the scheduler yet; Discord needs its subscriptions and time zone.
-            builder.Services.AddScheduling(builder.Configuration);
         });
+
+    /// <summary>Polls <c>/readyz</c> (at most 60 s) as a deployment would before sending traffic: the index is built.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await Http.GetAsync("/readyz")).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The bot did not become ready: " + string.Join("\n", Logs.Lines.TakeLast(5)));
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>A slash command from a guild member (permissions as given) or, with <paramref name="permissions"/> null, from a DM.</summary>
     public JsonObject Command(string name, string? permissions, params (string Name, object Value)[] options) =>

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using BriefingBot.Briefing;
 using BriefingBot.Delivery;
 using BriefingBot.Discord;
+using BriefingBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using static BriefingBot.Tests.Discord.DiscordBotHarness;
 
@@ -85,6 +86,14 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         using var response = await bot.PostRawAsync(Encoding.UTF8.GetBytes("{not json"), new string('0', 128), "1");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BodyOverTheSizeLimit_Is413BeforeVerification()
+    {
+        using var response = await bot.PostRawAsync(new byte[DiscordEndpoints.MaxBodyBytes + 1], signature: null, timestamp: null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [Fact]
@@ -232,6 +241,18 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         var edit = (await bot.Discord.WaitForAsync(r => r.Method == "PATCH" && r.Path == OriginalPath(interaction))).Single();
         Assert.StartsWith($"**Briefing for {Today:yyyy-MM-dd}**", DiscordAssert.Text(edit.Json, "content"));
         DiscordAssert.IsAcceptableMessage(edit.Json);
+    }
+
+    [Fact]
+    public async Task Ask_BeforeTheIndexIsReady_IsToldToTryAgainLater()
+    {
+        bot.Services.GetRequiredService<IndexReadiness>().MarkFailed("index not built yet");
+
+        var reply = await bot.ReplyToAsync(bot.Command("ask", MemberPermissions, ("question", "truce")));
+
+        Assert.Equal(4, reply.GetProperty("type").GetInt32());
+        Assert.Equal(DiscordMessage.Ephemeral, reply.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("I'm not ready to answer yet (index not built yet); please try again in a minute.", reply.GetProperty("data").GetProperty("content").GetString());
     }
 
     [Fact]
@@ -385,5 +406,52 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         var token = (string)failing["token"]!;
         Assert.NotEmpty(bot.Logs.Lines);
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(BotToken, StringComparison.Ordinal) || l.Contains(token, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>An answer too long for one Discord message, through the whole pipeline.</summary>
+public sealed class DiscordLongAnswerTests : IAsyncLifetime
+{
+    // A person no article mentions, quoted at length in an article the test adds to the corpus.
+    private const string Speaker = "Zorblax Quinton";
+
+    private readonly TempFolder corpus = new();
+    private DiscordBotHarness bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        RepositoryPaths.CopyCorpusTo(corpus.Path);
+        // Forty long paragraphs of real prose, each a direct quotation: far more than one message holds.
+        var quotes = CorpusFixture.Paragraphs.Where(p => p.Length > 300 && p.IndexOfAny(['"', '“', '”']) < 0).Take(40)
+            .Select(p => $"“{p}” said {Speaker}.");
+        await File.WriteAllTextAsync(corpus.Combine("999_long.txt"), $"A very long interview\n\nBy Test Author\n\n{string.Join("\n\n", quotes)}\n");
+        bot = await DiscordBotHarness.StartAsync(new Dictionary<string, string?> { ["BriefingBot:Corpus"] = corpus.Path });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        corpus.Dispose();
+    }
+
+    [Fact]
+    public async Task VeryLongAnswer_IsSplitIntoAnEditAndFollowUpsEachWithinEveryLimit()
+    {
+        var expected = bot.Services.GetRequiredService<BriefingService>().Said(Speaker);
+        var interaction = bot.Command("said", DiscordBotHarness.MemberPermissions, ("person", Speaker));
+
+        await bot.ReplyToAsync(interaction);
+
+        var pages = bot.Services.GetRequiredService<DiscordMessageRenderer>().Answer(expected).Count;
+        var edit = (await bot.Discord.WaitForAsync(r => r.Method == "PATCH" && r.Path == DiscordBotHarness.OriginalPath(interaction))).Single();
+        var followUps = await bot.Discord.WaitForAsync(r => r.Method == "POST" && r.Path == DiscordBotHarness.FollowUpPath(interaction), pages - 1);
+        var messages = followUps.Prepend(edit).Select(r => r.Json).ToList();
+        Assert.True(expected.Results.Count >= 30, $"{expected.Results.Count} quotations found");
+        Assert.InRange(messages.Count, 2, DiscordMessageRenderer.MaxMessages);
+        Assert.All(messages, DiscordAssert.IsAcceptableMessage);
+        Assert.All(messages, m => DiscordAssert.QuotesAreVerbatim(m, [.. Directory.EnumerateFiles(corpus.Path).Select(File.ReadAllText)]));
+        var shown = messages.Sum(m => m.GetProperty("embeds").GetArrayLength());
+        var notShown = System.Text.RegularExpressions.Regex.Match(DiscordAssert.Text(edit.Json, "content"), @"…and (\d+) more not shown") is { Success: true } more ? int.Parse(more.Groups[1].Value) : 0;
+        Assert.Equal(expected.Results.Count, shown + notShown);
     }
 }

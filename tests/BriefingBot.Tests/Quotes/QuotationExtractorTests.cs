@@ -320,6 +320,136 @@ public class QuotationExtractorTests
         Assert.Equal(["First words", "Last words"], result.Quotations.Where(q => q.Kind == QuotationKind.Direct).Select(q => q.Text));
     }
 
+    [Fact]
+    public void HonorificAndSurname_ResolvesToTheFullName()
+    {
+        var result = Extract(
+            "Foreign ministry spokesman Lin Jian was asked about the visit on Tuesday.",
+            "“We expect concrete results,” Mr. Lin said, adding: “Words are not enough.”");
+
+        AssertSpoken(result, "We expect concrete results", "Lin Jian");
+        AssertSpoken(result, "Words are not enough.", "Lin Jian");
+    }
+
+    [Fact]
+    public void NameSetOffByCommasBeforeTheVerb_IsTheSpeaker()
+    {
+        var result = Extract("The ministry’s chief spokesman, Lin Jian, said: “The visit will go ahead as planned next week.”");
+
+        AssertSpoken(result, "The visit will go ahead as planned next week.", "Lin Jian");
+    }
+
+    [Fact]
+    public void PersonOfAnOrganisation_IsTheSpeaker_NotTheOrganisation()
+    {
+        var result = Extract(
+            "In an interview, Elena Varga of the Danube Policy Institute told me:",
+            "“Nobody in this negotiation believes the other side will blink first.”");
+
+        AssertSpoken(result, "Nobody in this negotiation believes the other side will blink first.", "Elena Varga");
+    }
+
+    [Fact]
+    public void MultiWordSurname_UsedAlone_ResolvesToTheFullName()
+    {
+        var result = Extract(
+            "Ursula von der Leyen, president of the commission, spoke first.",
+            "“We will not be naïve about dependencies,” von der Leyen said.");
+
+        AssertSpoken(result, "We will not be naïve about dependencies", "Ursula von der Leyen");
+    }
+
+    [Fact]
+    public void TitledSurnameSharedByTwo_ResolvesByTheTitle()
+    {
+        var result = Extract(
+            "Li Qiang, the country’s premier, opened the forum on Monday.",
+            "Li Ming, a retired diplomat, was more cautious about the outlook.",
+            "“We welcome every foreign investor,” Premier Li said.");
+
+        AssertSpoken(result, "We welcome every foreign investor", "Li Qiang");
+    }
+
+    [Fact]
+    public void AdverbSetOffByCommas_DoesNotHideTheSpeaker()
+    {
+        var result = Extract(
+            "Marta Kowalczyk, the chief negotiator, spoke after the session.",
+            "Kowalczyk, however, said that “nobody should expect a grand bargain this year.”");
+
+        AssertSpoken(result, "nobody should expect a grand bargain this year.", "Marta Kowalczyk");
+    }
+
+    [Fact]
+    public void NameAfterADash_SignsTheQuote()
+    {
+        var result = Extract("“Trade wars are easy to start and very hard to end.” — Tobias Lindqvist, Nordlys Institute");
+
+        AssertSpoken(result, "Trade wars are easy to start and very hard to end.", "Tobias Lindqvist");
+    }
+
+    [Fact]
+    public void MarkdownEmphasis_AroundTheQuote_KeepsTheAttribution()
+    {
+        var result = Extract("*“We are ready to sign whenever they are,”* said Tobias Lindqvist.");
+
+        AssertSpoken(result, "We are ready to sign whenever they are", "Tobias Lindqvist");
+    }
+
+    [Fact]
+    public void UnattributedTitleInCapitals_IsNotAQuotation()
+    {
+        var result = Extract("The report, titled “Pathways to Peace in a Divided World,” was released on Monday.");
+
+        Assert.Empty(result.Quotations);
+    }
+
+    [Fact]
+    public void QuoteBeforeANamedCritic_IsNotGivenToTheSpeakerOfTheNextClause()
+    {
+        var result = Extract(
+            "Marta Kowalczyk, the chief negotiator, spoke after the session.",
+            "Critics call it “a disaster for the farmers of the valley,” but Kowalczyk said the deal was “a real breakthrough.”");
+
+        Assert.Null(result.Quotations.Single(q => q.Text.StartsWith("a disaster")).Speaker);
+        AssertSpoken(result, "a real breakthrough.", "Marta Kowalczyk");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("“")]
+    [InlineData("\"")]
+    [InlineData("” stray closing mark and “ an opening one that never closes")]
+    [InlineData("‘ ’ “” \"\" ‘’")]
+    [InlineData("Said. Told: “,” he said.")]
+    [InlineData("\u0001\u0002 control “characters” and emoji 🤝 “inside 🎉 quotes,” said Zoë Ångström.")]
+    public void HostileText_NeverThrows_AndEveryQuoteIsVerbatim(string paragraph)
+    {
+        var article = TestArticles.FromText(paragraph + "\n" + paragraph);
+
+        var result = Extractor.Extract(article);
+
+        Assert.All(result.Quotations, q => Assert.Contains(q.Text, article.GetParagraph(q.Paragraph).Text));
+    }
+
+    [Fact]
+    public void VeryLongParagraph_IsReadInFull()
+    {
+        var sentence = "“Talks will continue next week in the capital,” said Tobias Lindqvist. ";
+        var result = Extract(string.Concat(Enumerable.Repeat(sentence, 400)));
+
+        Assert.Equal(400, result.Quotations.Count(q => q.Speaker == "Tobias Lindqvist"));
+    }
+
+    [Fact]
+    public void ArticleWithoutParagraphs_HasNoQuotations()
+    {
+        var result = Extractor.Extract(TestArticles.FromText(""));
+
+        Assert.Empty(result.Quotations);
+        Assert.Empty(result.People);
+    }
+
     private static ArticleQuotations Extract(params string[] paragraphs) =>
         Extractor.Extract(TestArticles.FromText(string.Join('\n', paragraphs)));
 

@@ -40,7 +40,7 @@ public sealed class DigestScheduleTests
         var firstMonday = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero); // 09:00 CET
 
         bot.AdvanceTo(firstMonday);
-        await SchedulerHarness.Eventually(() => bot.Discord.DeliveredSnapshot().Count == 1, "the first digest");
+        await bot.ExecutionsReach(1); // posted and recorded
         bot.AdvanceTo(firstMonday.AddDays(7));
         await SchedulerHarness.Eventually(() => bot.Discord.DeliveredSnapshot().Count == 2, "the second digest");
 

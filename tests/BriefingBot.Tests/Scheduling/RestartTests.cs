@@ -42,6 +42,7 @@ public sealed class RestartTests
 
         await bot.StartAsync();
         await SchedulerHarness.Eventually(() => bot.Discord.DeliveredSnapshot().Count == 2, "the abandoned reminder, taken over");
+        await bot.ExecutionsReach(2); // and settled
 
         Assert.Equal(DeliveryState.Delivered, (await bot.Ledger.FindAsync(key, default))!.State);
     }
@@ -109,6 +110,7 @@ public sealed class RestartTests
 
         await bot.StartAsync();
         await SchedulerHarness.Eventually(() => bot.Discord.DeliveredSnapshot().Count == 2, "the interrupted reminder, sent again");
+        await bot.ExecutionsReach(2); // and settled
 
         Assert.Equal(DeliveryState.Delivered, (await bot.Ledger.FindAsync(key, default))!.State);
         Assert.Contains(bot.Warnings, w => w.Contains("1 posts were being sent when the bot last stopped"));
