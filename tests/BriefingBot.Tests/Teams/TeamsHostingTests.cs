@@ -52,8 +52,8 @@ public sealed class TeamsHostingTests : IAsyncLifetime
         settings["urls"] = "http://0.0.0.0:0";
         await using var app = TeamsTestHost.Build(settings);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
-        Assert.Contains("loopback", error.Message);
+        var error = await Assert.ThrowsAsync<InvalidSettingsException>(() => app.StartAsync());
+        Assert.Contains("Teams:DevelopmentMode", Assert.Single(error.Failures));
     }
 
     [Fact]
