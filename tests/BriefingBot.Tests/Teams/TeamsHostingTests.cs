@@ -1,3 +1,4 @@
+using BriefingBot.Hosting;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using BriefingBot.Hosting;
