@@ -1,7 +1,6 @@
-using BriefingBot.Hosting;
 using System.Net;
-using Microsoft.Extensions.Logging;
 using BriefingBot.Hosting;
+using Microsoft.Extensions.Logging;
 using static BriefingBot.Tests.Teams.TeamsActivities;
 
 namespace BriefingBot.Tests.Teams;
