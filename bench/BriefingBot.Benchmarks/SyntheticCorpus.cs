@@ -60,6 +60,25 @@ public sealed class SyntheticCorpus(int seed)
         return corpus;
     }
 
+    /// <summary>Where the runner and the BenchmarkDotNet suites keep corpora and indexes unless told otherwise.</summary>
+    public static string DefaultWorkFolder => Path.Combine(Path.GetTempPath(), "briefingbot-bench");
+
+    /// <summary>
+    /// The folder of a <paramref name="size"/>-article corpus of <paramref name="seed"/> under <paramref name="work"/>
+    /// (<c>corpus/</c> and <c>questions.json</c>), generated on first use and reused after.
+    /// </summary>
+    public static string Cached(string work, int size, int seed)
+    {
+        var folder = Path.Combine(work, $"synthetic-{size}-seed{seed}");
+        var done = Path.Combine(folder, "complete");
+        if (File.Exists(done)) return folder;
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Console.Error.WriteLine($"Generating {size:N0} synthetic articles (seed {seed}) into {folder} …");
+        WriteTo(folder, size, seed);
+        File.WriteAllText(done, "");
+        return folder;
+    }
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Composes one article from its own random stream.</summary>

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BriefingBot.Briefing;
-using BriefingBot.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefingBot.Benchmarks.Runner;
@@ -48,13 +46,7 @@ public static class SizeRun
 
     public static async Task<SizeResult> MeasureAsync(string label, string corpus, string questionsFile, string index, int repetitions)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["BriefingBot:Corpus"] = corpus,
-            ["BriefingBot:Index"] = index,
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddBriefingCore(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = AskLoop.Services(corpus, index);
         var briefing = provider.GetRequiredService<BriefingService>();
 
         var files = CorpusFiles(corpus);
