@@ -19,6 +19,11 @@ public sealed class BriefingOptions
     [Required]
     public string Data { get; set; } = "data";
 
+    /// <summary>Whether <c>serve</c> reindexes by itself when articles in <see cref="Corpus"/> are added, changed or
+    /// removed (debounced). Off for a folder whose changes are not reported (some network mounts): reindex with the
+    /// <c>index</c> verb or the chat command instead. Default true.</summary>
+    public bool WatchCorpus { get; set; } = true;
+
     /// <summary>Passages returned for a question that is not about a person. Default 5.</summary>
     [Range(1, 100)]
     public int DefaultTop { get; set; } = 5;

@@ -20,20 +20,24 @@ public sealed partial class BriefingService
     private readonly CorpusReader reader;
     private readonly TimeProvider time;
     private readonly ILogger<BriefingService> logger;
+    private readonly BriefingMetrics? metrics;
     private volatile PeopleView people = PeopleView.Empty;
 
+    /// <param name="metrics">Where questions answered and their latency are recorded; none when null.</param>
     public BriefingService(
         IOptions<BriefingOptions> options,
         BriefingIndex index,
         CorpusReader reader,
         TimeProvider time,
-        ILogger<BriefingService> logger)
+        ILogger<BriefingService> logger,
+        BriefingMetrics? metrics = null)
     {
         this.options = options.Value;
         this.index = index;
         this.reader = reader;
         this.time = time;
         this.logger = logger;
+        this.metrics = metrics;
     }
 
     /// <summary>The index generation serving queries now (articles, people, timeline).</summary>
@@ -43,27 +47,30 @@ public sealed partial class BriefingService
     /// <param name="top">Cap on results; null means every quotation for a person, else <see cref="BriefingOptions.DefaultTop"/> passages.</param>
     public Answer Ask(string question, int? top = null)
     {
+        var started = time.GetTimestamp();
         var asked = QuestionReader.Normalise(question ?? "");
         if (asked.Length == 0)
-            return new Answer(question ?? "", [], "Ask a question, for example “what did <name> say?” or “what was agreed about tariffs?”.");
+            return Measured(started, "empty",
+                new Answer(question ?? "", [], "Ask a question, for example “what did <name> say?” or “what was agreed about tariffs?”."));
         if (top is < 1) top = 1;
-        if (!index.Exists) return new Answer(asked, [], IndexNotReady);
+        if (!index.Exists) return Measured(started, "not_ready", new Answer(asked, [], IndexNotReady));
         return QuestionReader.Read(asked) switch
         {
-            Question.ForSpeaker q => AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerWithPassages(q.Text, top),
-            Question.ForWhoSaid q => AnswerWhoSaid(q, top ?? options.DefaultTop),
-            Question.ForWhen q => AnswerWhen(q, top ?? options.DefaultTop),
-            var q => AnswerWithPassages(q.Text, top),
+            Question.ForSpeaker q => Measured(started, "speaker", AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerWithPassages(q.Text, top)),
+            Question.ForWhoSaid q => Measured(started, "who_said", AnswerWhoSaid(q, top ?? options.DefaultTop)),
+            Question.ForWhen q => Measured(started, "when", AnswerWhen(q, top ?? options.DefaultTop)),
+            var q => Measured(started, "passages", AnswerWithPassages(q.Text, top)),
         };
     }
 
     /// <summary>Every quotation of <paramref name="person"/> (the <c>/said</c> command), reported speech after.</summary>
     public Answer Said(string person, int? top = null)
     {
+        var started = time.GetTimestamp();
         var name = QuestionReader.Normalise(person ?? "");
-        if (name.Length == 0) return new Answer(person ?? "", [], "Name a person, for example “/said Xi Jinping”.");
-        if (!index.Exists) return new Answer(name, [], IndexNotReady);
-        return AnswerForSpeaker(name, name, topic: null, top) ?? NeverQuoted(name, name, top);
+        if (name.Length == 0) return Measured(started, "empty", new Answer(person ?? "", [], "Name a person, for example “/said Xi Jinping”."));
+        if (!index.Exists) return Measured(started, "not_ready", new Answer(name, [], IndexNotReady));
+        return Measured(started, "speaker", AnswerForSpeaker(name, name, topic: null, top) ?? NeverQuoted(name, name, top));
     }
 
     /// <summary>The whole timeline, oldest first.</summary>
@@ -145,6 +152,12 @@ public sealed partial class BriefingService
         if (!index.Exists) return true;
         var fingerprint = await Task.Run(() => CorpusFingerprint.Compute(options.Corpus), cancellationToken);
         return index.Catalog.Fingerprint != fingerprint;
+    }
+
+    private Answer Measured(long started, string intent, Answer answer)
+    {
+        metrics?.QuestionAnswered(intent, answer.Results.Count > 0, time.GetElapsedTime(started));
+        return answer;
     }
 
     internal static string QuotationKey(Quotation q) => $"{q.Article.Id}\u0001{q.Speaker}\u0001{q.Text}";

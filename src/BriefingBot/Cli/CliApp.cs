@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BriefingBot.Corpus;
+using BriefingBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Cli;
@@ -50,12 +51,22 @@ public static class CliApp
             await error.WriteLineAsync($"error: {e.Message}");
             return Failure;
         }
+        catch (InvalidSettingsException e)
+        {
+            foreach (var failure in e.Failures) await error.WriteLineAsync($"error: {OneLine(failure)}");
+            return Failure;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures) await error.WriteLineAsync($"error: {OneLine(failure)}");
+            return Failure;
+        }
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("error: cancelled");
             return Failure;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or OptionsValidationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             await error.WriteLineAsync($"error: {OneLine(e.Message)}");
             return Failure;

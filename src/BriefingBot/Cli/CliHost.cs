@@ -19,6 +19,16 @@ internal static class CliHost
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddBriefingCore(builder.Configuration);
         configure?.Invoke(builder);
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            SettingsValidation.ThrowIfInvalid(host.Services);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return host;
     }
 }

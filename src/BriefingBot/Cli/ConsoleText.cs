@@ -1,6 +1,7 @@
 using System.Text;
 using BriefingBot.Briefing;
 using BriefingBot.Corpus;
+using BriefingBot.Hosting;
 using BriefingBot.Timeline;
 
 namespace BriefingBot.Cli;
@@ -41,6 +42,26 @@ internal static class ConsoleText
         }
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>What a reindex changed (articles, quotations, milestones) and what the scheduler did about it.</summary>
+    public static string Changes(AdminReindexResult result)
+    {
+        var report = result.Report;
+        var text = new StringBuilder();
+        text.AppendLine($"articles: {report.ArticlesAdded.Count} added, {report.ArticlesRemoved.Count} removed, {report.ArticlesChanged.Count} changed");
+        foreach (var (sign, articles) in new[] { ('+', report.ArticlesAdded), ('-', report.ArticlesRemoved), ('~', report.ArticlesChanged) })
+            foreach (var article in articles) text.Append("  ").Append(sign).Append(' ').AppendLine(ArticleLine(article));
+        text.AppendLine($"quotations: {report.QuotationsAdded} added");
+        text.AppendLine($"milestones: {report.MilestonesAdded.Count} added, {report.MilestonesMoved.Count} moved, {report.MilestonesRemoved.Count} removed");
+        foreach (var m in report.MilestonesAdded) text.AppendLine($"  + {DateText(m).TrimEnd()}  {m.Label}");
+        foreach (var (old, @new) in report.MilestonesMoved) text.AppendLine($"  ~ {DateText(old).TrimEnd()} -> {DateText(@new).TrimEnd()}  {@new.Label}");
+        foreach (var m in report.MilestonesRemoved) text.AppendLine($"  - {DateText(m).TrimEnd()}  {m.Label}");
+        foreach (var effect in result.Effects) text.AppendLine(effect);
+        return text.ToString().TrimEnd();
+    }
+
+    private static string ArticleLine(ArticleRef article) =>
+        article.Title is null ? article.File : $"{article.File}  “{article.Title}”";
 
     public static string Citation(ArticleRef article, int paragraph)
     {

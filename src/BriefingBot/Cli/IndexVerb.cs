@@ -1,10 +1,16 @@
 using System.CommandLine;
 using BriefingBot.Briefing;
 using BriefingBot.Hosting;
+using BriefingBot.Scheduling;
 
 namespace BriefingBot.Cli;
 
-/// <summary><c>index</c>: (re)build the index and print a one-line summary.</summary>
+/// <summary>
+/// <c>index</c>: (re)build the index and print a one-line summary (scripts parse that first line), then what changed
+/// and what the scheduler did about it. Safe against a running bot's folders: the build takes the index's
+/// cross-process lock, the bot keeps answering from the old generation and switches on its next query, and the
+/// reminders are re-planned in the job store the bot shares.
+/// </summary>
 internal static class IndexVerb
 {
     public static Command Create(CliContext cli)
@@ -15,10 +21,11 @@ internal static class IndexVerb
         var command = new Command("index", "Rebuild the index from the corpus and print what it holds.") { corpus, index, data };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = CliHost.Build(Verbs.Overrides(parsed, corpus, index, data));
+            using var host = CliHost.Build(Verbs.Overrides(parsed, corpus, index, data), builder => builder.Services.AddScheduling(builder.Configuration));
             var reindexer = ActivatorUtilities.CreateInstance<AdminReindexer>(host.Services);
             var result = await reindexer.RunAsync(cancellationToken);
             await cli.Output.WriteLineAsync(Summary(result.Report));
+            await cli.Output.WriteLineAsync(ConsoleText.Changes(result));
             foreach (var warning in result.Report.Warnings)
                 await cli.Error.WriteLineAsync($"warning: skipped {warning.File}: {warning.Message}");
             return CliApp.Ok;

@@ -1,4 +1,5 @@
 using BriefingBot.Delivery;
+using BriefingBot.Hosting;
 using BriefingBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public static class DiscordServiceCollectionExtensions
         };
         if (!identity.IsConfigured) return services;
 
-        services.AddOptions<DiscordOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DiscordOptions>().Bind(section).ValidateSettings(DiscordOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
         {

@@ -21,8 +21,10 @@ public static class BotHost
         builder.Services.AddBriefingCore(builder.Configuration);
         // Every reindex (chat, watcher, start-up) goes through one path that also reschedules reminders.
         builder.Services.AddSingleton<AdminReindexer>();
-        // /healthz and /readyz; /readyz waits for the index.
+        // /healthz (process up) and /readyz (index open, scheduler running, job store reachable).
         builder.Services.AddBriefingHealthChecks();
+        // Metrics (questions, latency, posts, reindexes) over OpenTelemetry; OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        builder.Services.AddBriefingTelemetry(builder.Configuration);
         // Build or refresh the index at start, then follow the corpus folder.
         builder.Services.AddHostedService<IndexWarmup>();
         builder.Services.AddHostedService<CorpusWatcher>();
@@ -34,6 +36,16 @@ public static class BotHost
         builder.Services.AddTeams(builder.Configuration);
 
         var app = builder.Build();
+        // Every setting checked before a port or a store is opened, all wrong ones named at once.
+        try
+        {
+            SettingsValidation.ThrowIfInvalid(app.Services);
+        }
+        catch
+        {
+            ((IHost)app).Dispose();
+            throw;
+        }
         app.MapHealth();
         app.MapDiscord();
         app.MapTeams();

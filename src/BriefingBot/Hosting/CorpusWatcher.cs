@@ -17,6 +17,11 @@ public sealed class CorpusWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var folder = options.Value.Corpus;
+        if (!options.Value.WatchCorpus)
+        {
+            logger.LogInformation("Not watching the corpus folder (BriefingBot:WatchCorpus is off): reindex with the index verb or /reindex");
+            return;
+        }
         if (!Directory.Exists(folder))
         {
             logger.LogWarning("Corpus folder {Folder} does not exist; not watching it", folder);

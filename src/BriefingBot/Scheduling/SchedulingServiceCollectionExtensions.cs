@@ -47,6 +47,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<ReminderCatalog>();
         services.AddSingleton<ScheduledDelivery>();
         services.AddSingleton<ChannelPosterRouter>();
+        services.AddBriefingMetrics(); // posts sent and failed are counted by the router
         services.TryAddSingleton<ITimelineSource, BriefingTimelineSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, LogChannelPoster>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReindexObserver, ReminderRescheduler>());

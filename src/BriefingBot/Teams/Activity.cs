@@ -18,10 +18,10 @@ public sealed record Activity
     public ChannelAccount? Recipient { get; init; }
     public ConversationAccount? Conversation { get; init; }
     public string? Text { get; init; }
-    public IReadOnlyList<Entity>? Entities { get; init; }
+    public IReadOnlyList<Entity?>? Entities { get; init; }
     public TeamsChannelData? ChannelData { get; init; }
-    public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
-    public IReadOnlyList<ChannelAccount>? MembersRemoved { get; init; }
+    public IReadOnlyList<ChannelAccount?>? MembersAdded { get; init; }
+    public IReadOnlyList<ChannelAccount?>? MembersRemoved { get; init; }
 
     /// <summary><c>installationUpdate</c>: <c>add</c>, <c>remove</c>, <c>add-upgrade</c>, <c>remove-upgrade</c>.</summary>
     public string? Action { get; init; }

@@ -1,4 +1,5 @@
 using BriefingBot.Delivery;
+using BriefingBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Teams;
@@ -23,7 +24,7 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddOptions<TeamsOptions>()
             .Bind(section)
-            .ValidateDataAnnotations()
+            .ValidateSettings(TeamsOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
 
