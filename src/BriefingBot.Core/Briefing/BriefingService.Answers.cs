@@ -17,9 +17,9 @@ public sealed partial class BriefingService
     /// <summary>A person's quotations, then passages reporting their words; null when <paramref name="name"/> is not a name at all.</summary>
     private Answer? AnswerForSpeaker(string question, string name, string? topic, int? top)
     {
-        var matches = People().Directory.Resolve(name);
+        var matches = View().Directory.Resolve(name);
         if (matches.Count == 0)
-            return LooksLikeName(name) ? NeverQuoted(question, name, top) : null;
+            return LooksLikeName(name) ? NeverQuoted(question, name, top, topic) : null;
 
         var names = matches.SelectMany(p => p.Aliases.Prepend(p.Name)).Distinct(StringComparer.OrdinalIgnoreCase);
         var hits = index.QuotationsBy(names, topic);
@@ -38,10 +38,11 @@ public sealed partial class BriefingService
         return new Answer(question, items.ToList(), note);
     }
 
-    /// <summary>Someone the corpus never quotes: say so, and show where it mentions them, if anywhere.</summary>
-    private Answer NeverQuoted(string question, string name, int? top)
+    /// <summary>Someone the corpus never quotes: say so, and show where it mentions them, if anywhere (the passages
+    /// about <paramref name="topic"/> first: "What is China's position on the South China Sea?").</summary>
+    private Answer NeverQuoted(string question, string name, int? top, string? topic = null)
     {
-        var mentions = index.SearchPhrase(name, top ?? options.DefaultTop).Select(Item).ToList();
+        var mentions = index.SearchPhrase(name, top ?? options.DefaultTop, topic).Select(Item).ToList();
         var note = mentions.Count == 0
             ? $"The corpus never quotes or mentions {name}."
             : $"The corpus never quotes {name}; these passages mention them.";
@@ -53,18 +54,13 @@ public sealed partial class BriefingService
     {
         var claim = question.Claim.Length > 0 ? question.Claim : question.Text;
         var quotes = index.SearchQuotations(claim, top).Select(h => Item(h.Quotation, h.Score)).ToList();
-        var covered = quotes.Select(q => (q.Article.Id, q.Paragraph)).ToHashSet();
-        var passages = index.SearchPassages(question.Text, top)
-            .Where(p => !covered.Contains((p.ArticleId, p.Paragraph)))
-            .Select(Item);
-        var items = quotes.Concat(passages).Take(top).ToList();
-        return new Answer(question.Text, items, items.Count == 0 ? NothingFound : null);
+        return FilledWithPassages(question.Text, quotes, top);
     }
 
     /// <summary>The source sentences of the best-matching milestones, then passages to fill up to <paramref name="top"/>.</summary>
     private Answer AnswerWhen(Question.ForWhen question, int top)
     {
-        var timeline = index.Catalog.Milestones.ToDictionary(m => m.Id);
+        var timeline = View().MilestonesById;
         // Two milestones of one sentence ("October 25 and 26") are one passage.
         var dated = index.SearchMilestones(question.Text, question.AboutDeadline, top)
             .Where(hit => timeline.ContainsKey(hit.Id))
@@ -72,12 +68,18 @@ public sealed partial class BriefingService
             .DistinctBy(hit => (hit.Milestone.Article.Id, hit.Milestone.Paragraph, hit.Milestone.Source))
             .Select(hit => new AnswerItem(hit.Milestone.Source, null, CurrentRef(hit.Milestone.Article), hit.Milestone.Paragraph, Math.Round(hit.Score, 3)))
             .ToList();
-        var covered = dated.Select(d => (d.Article.Id, d.Paragraph)).ToHashSet();
-        var passages = index.SearchPassages(question.Text, top)
+        return FilledWithPassages(question.Text, dated, top);
+    }
+
+    /// <summary><paramref name="first"/>, then the best passages from other paragraphs, <paramref name="top"/> in all.</summary>
+    private Answer FilledWithPassages(string question, IReadOnlyList<AnswerItem> first, int top)
+    {
+        var covered = first.Select(item => (item.Article.Id, item.Paragraph)).ToHashSet();
+        var passages = index.SearchPassages(question, top)
             .Where(p => !covered.Contains((p.ArticleId, p.Paragraph)))
             .Select(Item);
-        var items = dated.Concat(passages).Take(top).ToList();
-        return new Answer(question.Text, items, items.Count == 0 ? NothingFound : null);
+        var items = first.Concat(passages).Take(top).ToList();
+        return new Answer(question, items, items.Count == 0 ? NothingFound : null);
     }
 
     private Answer AnswerWithPassages(string question, int? top)

@@ -83,14 +83,19 @@ internal sealed partial class Attributor(ArticleReading article)
     {
         var end = SegmentEndAfter(p, quote);
         var position = quote.End;
-        while (position < end && (char.IsWhiteSpace(p.Text[position]) || ",;:—–".Contains(p.Text[position])))
-            position++;
+        var dashed = false;
+        while (position < end && (char.IsWhiteSpace(p.Text[position]) || ",;:—–-*_".Contains(p.Text[position])))
+            dashed |= p.Text[position++] is '—' or '–' or '-';
         var step = p.StepRight(position);
         if (step.Word < 0 || p.Words[step.Word].Start >= end)
             return null;
         var first = step.Word;
         if (IsVerb(p.Words[first], Lexicon.SpeechVerbs))
             return SubjectAfterVerb(p, first);
+        // "“…” — Wu Xinbo": a name alone after a dash signs the quote.
+        if (dashed && article.StartingAt(p, first) is { Possessive: false } signed
+            && p.StepRight(p.Words[signed.LastWord].End) is var next && (next.Word < 0 || p.Words[next.Word].Start >= end))
+            return article.Speakers.Resolve(signed);
         var (_, to) = p.WordsIn(new TextRange(position, end));
         for (var k = first; k < Math.Min(to, first + MaxWordsToSayVerb); k++)
         {
@@ -160,9 +165,13 @@ internal sealed partial class Attributor(ArticleReading article)
                 case SubjectKind.Noun:
                     // "… when former Premier Li Keqiang, was asked about …, had stated that “…”": a garbled sentence
                     // whose say-verb still introduces the quote; its speaker is the person the sentence named.
-                    return !reported && quoteOpen is { } open && Introduces(p, k, open) && !LooksLikeOtherSubject(p, subject.Word)
-                        ? NearestPersonBefore(p, k, sentence.Start)
-                        : null;
+                    if (!reported && quoteOpen is { } open && Introduces(p, k, open) && !LooksLikeOtherSubject(p, subject.Word))
+                        return NearestPersonBefore(p, k, sentence.Start);
+                    // "Wang wrote that observer states such as China “…”": a bare noun before an -s form makes a
+                    // compound noun ("observer states", "policy notes"), not a subject and its verb: read on leftwards.
+                    if (IsCompoundNoun(p, subject.Word, k))
+                        continue;
+                    return null;
                 default:
                     continue;
             }
@@ -180,6 +189,11 @@ internal sealed partial class Attributor(ArticleReading article)
             var step = p.StepLeft(position);
             if (step.At <= lowerBound)
                 return new Subject(SubjectKind.None);
+            if (step.Word < 0 && step.Mark == ',' && ParentheticalBefore(p, step.At - 1) is { } parenthetical)
+            {
+                position = parenthetical; // "Wu, however, said"
+                continue;
+            }
             if (step.Word < 0)
                 return step.Mark == ',' ? Appositive(p, step.At - 1, lowerBound, modal) : new Subject(SubjectKind.None);
             var w = p.Words[step.Word];
@@ -212,6 +226,16 @@ internal sealed partial class Attributor(ArticleReading article)
             }
             return new Subject(SubjectKind.Noun, Word: step.Word, Modal: modal);
         }
+    }
+
+    /// <summary>Where ", however," (an adverb set off by commas) ending at <paramref name="comma"/> begins, or null.</summary>
+    private static int? ParentheticalBefore(ParagraphLayout p, int comma)
+    {
+        var word = p.StepLeft(comma);
+        if (word.Word < 0 || !(Lexicon.Auxiliaries.Contains(p.Words[word.Word].Text) || NameFinder.IsAdverb(p.Words[word.Word])))
+            return null;
+        var before = p.StepLeft(p.Words[word.Word].Start);
+        return before.Word < 0 && before.Mark == ',' ? before.At - 1 : null;
     }
 
     /// <summary>"Elizabeth Economy of the Hoover Institution told": the person an organisation is named after, or null.</summary>
@@ -388,6 +412,15 @@ internal sealed partial class Attributor(ArticleReading article)
         if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && !lower.EndsWith("us", StringComparison.Ordinal) && !lower.EndsWith("is", StringComparison.Ordinal))
             return true;
         return word > 0 && p.Words[word - 1].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your";
+    }
+
+    /// <summary>"(that) observer states", "policy notes": a bare singular noun right before an -s word that could be a
+    /// verb. With a determiner ("the minister states") the noun is a subject; "that" there is a conjunction.</summary>
+    private static bool IsCompoundNoun(ParagraphLayout p, int noun, int verb)
+    {
+        var lower = p.Words[noun].Lower;
+        return noun == verb - 1 && p.Words[verb].Lower.EndsWith('s') && !lower.EndsWith('s')
+            && !(noun > 0 && p.Words[noun - 1].Lower is "the" or "a" or "an" or "this" or "his" or "her" or "its" or "their" or "our" or "my" or "your");
     }
 
     /// <summary>An -ing word after a possessive or a determiner is a noun ("Economy's warning", "a warning").</summary>

@@ -58,7 +58,8 @@ internal static class Lexicon
         has have had is was were are am be been being did does do will would could should may might must can shall
         also then later earlier first once again repeatedly recently previously publicly privately rightly reportedly
         further often frequently still already initially finally even never not just now long today yesterday
-        subsequently separately jointly similarly likewise meanwhile however thus too since last
+        subsequently separately jointly similarly likewise meanwhile however thus too since last though instead
+        nonetheless nevertheless moreover
         """);
 
     /// <summary>Modal verbs: "Trump could say that …" is a hypothesis, not a report of his words.</summary>
@@ -81,7 +82,7 @@ internal static class Lexicon
     /// <summary>Capitalised titles stripped from a name ("Chinese President Xi Jinping" → "Xi Jinping"). Titles that
     /// are also common surnames (King, Bishop, Judge, May …) are left out: stripping them would cut real names.</summary>
     public static readonly FrozenSet<string> Titles = Words("""
-        president vice premier prime minister secretary chancellor deputy ambassador senator sen representative rep
+        president vice rear premier prime minister secretary chancellor deputy ambassador senator sen representative rep
         congressman congresswoman governor gov general gen admiral adm colonel col lieutenant lt major maj captain capt
         sergeant sgt commander director chairman chairwoman chairperson chair professor prof dr mr mrs ms miss mx sir
         dame archbishop rabbi imam reverend rev justice mayor commissioner envoy spokesperson spokesman spokeswoman speaker leader chief councilor

@@ -12,9 +12,9 @@ namespace BriefingBot.Quotes;
 /// run-on quote.</item>
 /// <item>Reported quotations: a sentence that reports somebody's words without quoting them ("According to X, …",
 /// "X argued that …"); the whole sentence, verbatim.</item>
-/// <item>A quote with no speaker is kept (speaker null) only when it is long enough to be speech
-/// (<see cref="MinimumUnattributedWords"/> words): shorter ones are terms or scare quotes ("G2", "co-equals") and
-/// are dropped, so nothing is ever attributed to a guess.</item>
+/// <item>A quote with no speaker is kept (speaker null) only when it reads as speech: at least
+/// <see cref="MinimumUnattributedWords"/> words and not a title in capitals. Shorter ones are terms or scare quotes
+/// ("G2", "co-equals") and are dropped; nothing is ever attributed to a guess.</item>
 /// </list>
 /// Stateless and thread-safe.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class QuotationExtractor
         var found = new List<Found>();
 
         foreach (var quote in AttributeDirect(reading, attributor))
-            if (quote.Speaker is not null || WordCount(quote.Inner.Of(quote.Paragraph.Text)) >= MinimumUnattributedWords)
+            if (quote.Speaker is not null || LooksLikeSpeech(quote.Inner.Of(quote.Paragraph.Text)))
                 found.Add(new Found(quote.Paragraph, quote.Inner, QuotationKind.Direct, quote.Speaker));
 
         foreach (var p in reading.Paragraphs)
@@ -148,6 +148,14 @@ public sealed class QuotationExtractor
             if (sentences[i] == sentence)
                 return i;
         return -1;
+    }
+
+    /// <summary>Long enough to be speech, and not a title in capitals ("Pathways to Peace in a Divided World").</summary>
+    private static bool LooksLikeSpeech(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var longWords = words.Where(w => w.Length > 3).ToList();
+        return words.Length >= MinimumUnattributedWords && longWords.Count(w => char.IsUpper(w[0])) * 2 < longWords.Count;
     }
 
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

@@ -24,7 +24,5 @@ internal readonly record struct QuoteSpan(int Open, int End, bool Unclosed, bool
 /// <summary>A half-open range of a paragraph's text.</summary>
 internal readonly record struct TextRange(int Start, int End)
 {
-    public int Length => End - Start;
-
     public string Of(string text) => text[Start..End];
 }

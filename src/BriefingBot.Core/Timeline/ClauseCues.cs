@@ -75,6 +75,10 @@ internal static class ClauseCues
 
     public static bool Coordinates(string lower) => lower is "and" or "but" or "or";
 
+    public static bool IsPreposition(string lower) =>
+        lower is "in" or "on" or "at" or "with" or "of" or "for" or "from" or "to" or "by" or "during" or "into" or "about"
+            or "against" or "between" or "over" or "under" or "after" or "before";
+
     public static bool IsEventWord(string lower) => EventNouns.Contains(lower) || EventVerbs.Contains(lower);
 
     public static bool IsOccasion(string lower) => OccasionNouns.Contains(lower);

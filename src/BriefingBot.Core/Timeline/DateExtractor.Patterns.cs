@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Timeline;
@@ -24,6 +25,9 @@ public sealed partial class DateExtractor
         "between", "and", "or", "early", "late", "mid", "the", "year", "fiscal", "circa", "end", "beginning",
         "spring", "summer", "autumn", "fall", "winter", "his", "her", "their", "its", "our",
     };
+
+    /// <summary>How far back a bare year's cue word is looked for, in characters.</summary>
+    private const int YearCueWindow = 40;
 
     /// <summary>Prefixes that may be hyphenated to a year: "mid-2025", "pre-2020".</summary>
     private static readonly HashSet<string> YearPrefixes = new(StringComparer.Ordinal) { "mid", "pre", "post", "early", "late" };
@@ -88,8 +92,9 @@ public sealed partial class DateExtractor
     private static partial Regex SpanConnector();
 
     /// <summary>Every date-like expression of a sentence, in reading order, before any year is inferred.</summary>
-    private static Scan ScanSentence(string sentence)
+    private static Scan ScanSentence(SentenceText text)
     {
+        var sentence = text.Text;
         var claimed = new bool[sentence.Length];
         var dates = new List<RawDate>();
 
@@ -134,7 +139,7 @@ public sealed partial class DateExtractor
             }
 
         dates.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new Scan(LinkSpans(sentence, dates), durations);
+        return new Scan(LinkSpans(text, dates), durations);
     }
 
     private static IEnumerable<RawDate> ReadPair(Match m)
@@ -167,7 +172,7 @@ public sealed partial class DateExtractor
     {
         var first = Int(m, "y1");
         var y2 = m.Groups["y2"];
-        var second = y2.Length == 2 ? first / 100 * 100 + int.Parse(y2.Value) : int.Parse(y2.Value);
+        var second = int.Parse(y2.Value, CultureInfo.InvariantCulture) + (y2.Length == 2 ? first / 100 * 100 : 0);
         if (second <= first)
             return [];
         return
@@ -184,19 +189,19 @@ public sealed partial class DateExtractor
     /// </summary>
     private static bool IsYearContext(string sentence, int start)
     {
-        var before = sentence[..start];
+        var before = sentence[Math.Max(0, start - YearCueWindow)..start];
         if (before.EndsWith('-'))
         {
-            var prefix = SentenceText.Words(before).LastOrDefault();
+            var prefix = SentenceText.WordsOf(before).LastOrDefault();
             return prefix.Text is not null && YearPrefixes.Contains(prefix.Lower);
         }
 
         var trimmed = before.TrimEnd();
-        if (trimmed.Length == 0 || trimmed.EndsWith('(') || trimmed.EndsWith(','))
+        if ((trimmed.Length == 0 && start == before.Length) || trimmed.EndsWith('(') || trimmed.EndsWith(','))
             return true;
         if (trimmed.Length == before.Length)
             return false;
-        var previous = SentenceText.Words(trimmed).LastOrDefault();
+        var previous = SentenceText.WordsOf(trimmed).LastOrDefault();
         return previous.Text is not null && previous.End == trimmed.Length
             && (YearCues.Contains(previous.Lower) || previous.Text.EndsWith("’s", StringComparison.Ordinal) || previous.Text.EndsWith("'s", StringComparison.Ordinal));
     }
@@ -205,13 +210,22 @@ public sealed partial class DateExtractor
     /// Reads the tense and preposition of every date, then lets the ends of a span lend each other a year:
     /// in "from October 25 to November 2, 2025" and "October 25 and 26, 2025" the first date takes 2025 too.
     /// </summary>
-    private static IReadOnlyList<RawDate> LinkSpans(string sentence, List<RawDate> dates)
+    private static IReadOnlyList<RawDate> LinkSpans(SentenceText text, List<RawDate> dates)
     {
-        var linked = dates.Select(d => d with
+        var sentence = text.Text;
+        var linked = dates.Select(d =>
         {
-            Orientation = d.Governor(sentence) is Governor.Until or Governor.By ? Orientation.Forward
-                : d.Governor(sentence) == Governor.Since ? Orientation.Past
-                : SentenceText.OrientationAt(sentence, d.Start, d.End),
+            var governor = text.GovernorBefore(d.Start);
+            return d with
+            {
+                Governor = governor,
+                Orientation = governor switch
+                {
+                    Governor.Until or Governor.By => Orientation.Forward,
+                    Governor.Since => Orientation.Past,
+                    _ => text.OrientationAt(d.Start, d.End),
+                },
+            };
         }).ToArray();
 
         for (var i = 1; i < linked.Length; i++)
@@ -233,7 +247,7 @@ public sealed partial class DateExtractor
     private static IEnumerable<RawDate> One(int start, string text, DatePrecision precision, int? year, int? month, int? day) =>
         [new RawDate(start, text, precision, year, month, day)];
 
-    private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value);
+    private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
     private static int MonthOf(Match m) => m.Groups["month"].Value[..3].ToLowerInvariant() switch
     {
@@ -241,7 +255,7 @@ public sealed partial class DateExtractor
         "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
     };
 
-    private static int NumberValue(string text) => int.TryParse(text, out var n) ? n : NumberValues[text];
+    private static int NumberValue(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : NumberValues[text];
 
     private static DurationUnit UnitOf(string text) => text.ToLowerInvariant() switch
     {
@@ -277,6 +291,8 @@ internal sealed record RawDate(int Start, string Text, DatePrecision Precision, 
 
     public Orientation Orientation { get; init; }
 
+    public Governor Governor { get; init; }
+
     /// <summary>The year was lent by the other end of a span: the date is not explicit in the text.</summary>
     public bool YearFromSibling { get; init; }
 
@@ -287,8 +303,6 @@ internal sealed record RawDate(int Start, string Text, DatePrecision Precision, 
     public bool IsExplicit => Year is not null && !YearFromSibling;
 
     public int MonthDay => (Month ?? 1) * 100 + (Day ?? 1);
-
-    public Governor Governor(string sentence) => SentenceText.GovernorBefore(sentence, Start);
 }
 
 /// <summary>A length of time ("90-day", "for a year") that may date the end of a span from its start.</summary>

@@ -14,18 +14,23 @@ namespace BriefingBot.Timeline;
 /// ("over 2000 people"), and "may"/"march" as verbs (month names must be capitalised).</para>
 /// <para>A date without a year takes the year the article's <see cref="DateContext"/> implies, read with the tense of
 /// its clause. Against a publication date, something that happened takes the latest such date on or before it and
-/// something ahead ("will", "expected to", "until") the earliest on or after it. Against a date the article reports
-/// (it was written after that) or looks ahead to, the nearest such date wins unless the tense rules it out. Dates
-/// that cannot be placed are left out: the clock is never consulted.</para>
+/// something ahead ("will", "expected to", "until") the earliest on or after it, a week's grace either way. Against a
+/// date the article reports (it was written after that) or looks ahead to, the nearest such date wins unless the
+/// tense rules it out. Dates that cannot be placed are left out: the clock is never consulted.</para>
+/// <para>Not read: dates relative to an unstated day ("on Friday", "last week", "yesterday") and day ranges written
+/// day-first ("10-11 November").</para>
 /// </remarks>
 public sealed partial class DateExtractor
 {
+    /// <summary>Days a past event may follow, or a coming one precede, the publication date and keep its year.</summary>
+    private const int PublicationGraceDays = 7;
+
     /// <summary>The date expressions of <paramref name="sentence"/>, in reading order.</summary>
     public IReadOnlyList<DateMention> Extract(string sentence, DateContext context)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(context);
-        return Read(sentence, context).Select(r => r.Mention).ToList();
+        return Read(new SentenceText(sentence), context).Select(r => r.Mention).ToList();
     }
 
     /// <summary>
@@ -38,14 +43,14 @@ public sealed partial class DateExtractor
         ArgumentNullException.ThrowIfNull(sentences);
         var explicitDates = new List<ExplicitDate>();
         foreach (var sentence in sentences)
-            foreach (var raw in ScanSentence(sentence).Dates)
+            foreach (var raw in ScanSentence(new SentenceText(sentence)).Dates)
                 if (raw.IsExplicit && Compose(raw.Year!.Value, raw.Month, raw.Day) is { } date)
                     explicitDates.Add(new ExplicitDate(date, raw.Precision, raw.Orientation == Orientation.Forward));
         return new DateContext(published, explicitDates);
     }
 
     /// <summary>The dates of a sentence with what the timeline needs to judge them: tense and governing preposition.</summary>
-    internal IReadOnlyList<DateReading> Read(string sentence, DateContext context)
+    internal IReadOnlyList<DateReading> Read(SentenceText sentence, DateContext context)
     {
         var scan = ScanSentence(sentence);
         var anchor = context.Anchor;
@@ -63,7 +68,7 @@ public sealed partial class DateExtractor
                 _ => ResolvePartial(raw, anchor),
             };
             if (resolved[i] is { } date)
-                readings.Add(new DateReading(new DateMention(date, raw.Precision, raw.Start, raw.Text), raw.Orientation, raw.Governor(sentence), IsDurationEnd: false));
+                readings.Add(new DateReading(new DateMention(date, raw.Precision, raw.Start, raw.Text), raw.Orientation, raw.Governor, IsDurationEnd: false));
         }
 
         foreach (var duration in scan.Durations)
@@ -102,12 +107,14 @@ public sealed partial class DateExtractor
     private static DateOnly? ResolvePartial(RawDate raw, DateAnchor anchor)
     {
         var candidates = Candidates(raw, anchor);
+        // A publication date may lag or lead the text by a few days (time zones, an "Updated" stamp).
+        var grace = anchor.Role == AnchorRole.Published ? PublicationGraceDays : 0;
         var ruled = (anchor.Role, raw.Orientation) switch
         {
             (AnchorRole.Published or AnchorRole.UpperBound, Orientation.Past) =>
-                candidates.Where(c => c.Start <= anchor.End).Select(c => (DateOnly?)c.Start).LastOrDefault(),
+                candidates.Where(c => c.Start <= anchor.End.AddDays(grace)).Select(c => (DateOnly?)c.Start).LastOrDefault(),
             (AnchorRole.Published or AnchorRole.LowerBound, Orientation.Forward) =>
-                candidates.Where(c => c.End >= anchor.Start).Select(c => (DateOnly?)c.Start).FirstOrDefault(),
+                candidates.Where(c => c.End >= anchor.Start.AddDays(-grace)).Select(c => (DateOnly?)c.Start).FirstOrDefault(),
             _ => null,
         };
 
@@ -136,6 +143,12 @@ public sealed partial class DateExtractor
             return null;
         return new DateOnly(year, m, d);
     }
+}
+
+internal static class DateMentionExtensions
+{
+    /// <summary>Offset just after the mention in its sentence.</summary>
+    public static int End(this DateMention mention) => mention.Start + mention.Text.Length;
 }
 
 /// <summary>A date mention with the clause facts milestone detection needs.</summary>

@@ -11,20 +11,45 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     /// <summary>Labels longer than this are cut at a word, keeping the words nearest the date.</summary>
     public const int MaxLabelLength = 80;
 
+    /// <summary>The label names something: it has a content word, not just "until" or nothing at all.</summary>
+    public bool IsDescriptive => SentenceText.WordsOf(Label).Any(w => ClauseCues.IsContentWord(w.Lower));
+
     /// <summary>How many words after a date its governing word may be ("his 2015 state visit") and still win over one before it.</summary>
     private const int RightCueReach = 3;
 
+    /// <summary>How many words at the cut end of a label may be dropped to end it before a preposition.</summary>
+    private const int DanglingWords = 3;
+
+    /// <summary>How far back the connector of a span's second date ("and", "–") is looked for, in characters.</summary>
+    private const int ConnectorWindow = 12;
+
     /// <summary>
-    /// Reads the clause of <paramref name="focus"/>. The label comes from the comma-delimited phrase holding the date;
+    /// Reads the clause of every date of a sentence. A label comes from the comma-delimited phrase holding its date;
     /// when that phrase says nothing but the date ("On October 30, Xi met Trump in Busan") it comes from the next
     /// phrase, and when it is a tail ("…talks in Kuala Lumpur, Malaysia on October 25") from the previous one.
     /// </summary>
-    public static MilestoneClause Read(string sentence, DateReading focus, IReadOnlyList<DateReading> all)
+    /// <returns>One clause per reading, in the same order.</returns>
+    public static IReadOnlyList<MilestoneClause> ReadAll(SentenceText text, IReadOnlyList<DateReading> readings)
     {
-        var phrases = SentenceText.Phrases(sentence, all.Select(r => (r.Mention.Start, r.Mention.Start + r.Mention.Text.Length)).ToList());
-        var homeIndex = Math.Max(0, phrases.ToList().FindIndex(p => p.Contains(focus.Mention.Start)));
-        var removed = Removals(sentence, focus, all);
-        var home = Tokens(sentence, phrases[homeIndex], removed);
+        var phrases = text.Phrases(readings.Select(r => (r.Mention.Start, r.Mention.End())).ToList());
+        var removals = readings.Select(r => Removal(text, r)).ToList();
+        var removed = new bool[text.Text.Length];
+        foreach (var (from, _, end) in removals)
+            Array.Fill(removed, true, from, end - from);
+        return readings.Select((reading, i) =>
+        {
+            // A deadline's "until"/"by" stays in its own label when the date ends the clause ("suspended … until").
+            var (from, start, end) = removals[i];
+            var (keepFrom, keepTo) = reading.Governor is Governor.Until or Governor.By && ClauseEnd().IsMatch(text.Text, end) ? (from, start) : (0, 0);
+            return Read(text, reading, phrases, offset => removed[offset] && !(offset >= keepFrom && offset < keepTo));
+        }).ToList();
+    }
+
+    private static MilestoneClause Read(SentenceText text, DateReading focus, IReadOnlyList<Segment> phrases, Func<int, bool> isRemoved)
+    {
+        var sentence = text.Text;
+        var homeIndex = Enumerable.Range(0, phrases.Count).FirstOrDefault(i => phrases[i].Contains(focus.Mention.Start));
+        var home = Tokens(sentence, phrases[homeIndex], isRemoved);
         var pivot = home.Count(t => t.Start < focus.Mention.Start);
 
         var material = (Tokens: home, Pivot: pivot);
@@ -35,10 +60,10 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             var fronted = pivot == 0 || previous is null;
             var options = new List<(List<Token>, int)>();
             if (next is { } n)
-                options.Add((Tokens(sentence, n, removed), 0));
+                options.Add((Tokens(sentence, n, isRemoved), 0));
             if (previous is { } p)
             {
-                var before = Tokens(sentence, p, removed);
+                var before = Tokens(sentence, p, isRemoved);
                 // Keep the comma the phrases were split at: "Kuala Lumpur, Malaysia".
                 if (before.Count > 0 && p.End < sentence.Length && sentence[p.End] == ',')
                     before[^1] = before[^1] with { Text = before[^1].Text + "," };
@@ -57,7 +82,7 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             words.Any(ClauseCues.IsEventWord),
             words.Any(ClauseCues.IsOccasion),
             words.Any(ClauseCues.IsDeadlineWord),
-            SentenceText.OrientationAt(sentence, focus.Mention.Start, focus.Mention.Start + focus.Mention.Text.Length) != Orientation.Neutral);
+            text.OrientationAt(focus.Mention.Start, focus.Mention.End()) != Orientation.Neutral);
     }
 
     /// <summary>A phrase says something when it has an event or deadline word and at least two content words.</summary>
@@ -75,41 +100,29 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     }
 
     /// <summary>
-    /// The character ranges a label leaves out: every date with its preposition ("on October 30") or connector
-    /// ("and 26"), except that a deadline's "until"/"by" stays when the date ends the clause ("suspended … until").
+    /// What a label leaves out of a date: the date with its preposition ("on October 30") or connector ("and 26").
+    /// A date derived from a duration leaves its words ("a 90-day truce") in place.
     /// </summary>
-    private static List<(int Start, int End)> Removals(string sentence, DateReading focus, IReadOnlyList<DateReading> all)
+    private static (int From, int Start, int End) Removal(SentenceText text, DateReading reading)
     {
-        var ranges = new List<(int, int)>();
-        foreach (var reading in all)
-        {
-            var start = reading.Mention.Start;
-            var end = start + reading.Mention.Text.Length;
-            var connector = Connector().Match(sentence[..start]);
-            var from = connector.Success ? connector.Index : SentenceText.GovernorStart(sentence, start);
-            var keepsDeadlineWord = reading == focus && reading.Governor is Governor.Until or Governor.By && EndsClause(sentence, end);
-            if (!reading.IsDurationEnd)
-                ranges.Add((keepsDeadlineWord ? start : from, end));
-        }
-
-        return ranges;
+        var (start, end) = (reading.Mention.Start, reading.Mention.End());
+        if (reading.IsDurationEnd)
+            return (start, start, start);
+        var window = Math.Max(0, start - ConnectorWindow);
+        var connector = Connector().Match(text.Text, window, start - window);
+        return (connector.Success ? connector.Index : text.GovernorStart(start), start, end);
     }
 
-    private static bool EndsClause(string sentence, int end) => ClauseEnd().IsMatch(sentence[end..]);
-
-    private static List<Token> Tokens(string sentence, Segment phrase, IReadOnlyList<(int Start, int End)> removed)
+    private static List<Token> Tokens(string sentence, Segment phrase, Func<int, bool> isRemoved)
     {
         var tokens = new List<Token>();
-        foreach (Match match in NonSpace().Matches(sentence, phrase.Start))
+        for (var match = NonSpace().Match(sentence, phrase.Start, phrase.End - phrase.Start); match.Success; match = match.NextMatch())
         {
-            if (match.Index >= phrase.End)
-                break;
-            var text = match.Value[..Math.Min(match.Length, phrase.End - match.Index)];
             // Keep the characters of the token outside removed ranges ("26." loses "26" and keeps ".").
-            var kept = string.Concat(text.Where((_, i) => !removed.Any(r => match.Index + i >= r.Start && match.Index + i < r.End)));
+            var kept = string.Concat(match.Value.Where((_, i) => !isRemoved(match.Index + i)));
             if (kept.Any(char.IsLetterOrDigit))
                 tokens.Add(new Token(match.Index, kept));
-            else if (kept == text && tokens.Count > 0)
+            else if (kept == match.Value && tokens.Count > 0)
                 tokens[^1] = tokens[^1] with { Text = tokens[^1].Text + " " + kept };
         }
 
@@ -144,6 +157,15 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         while (first > 0 && Fits(tokens[first - 1]))
             length += tokens[--first].Text.Length + (length == 0 ? 0 : 1);
         TakeRight(rightLimit);
+        // Cut short on the right in the middle of a phrase, end before that phrase rather than mid-name
+        // ("…a meeting with Chinese").
+        if (last + 1 < rightLimit && !ClauseCues.IsPreposition(tokens[last + 1].Word))
+            for (var i = last; i > Math.Max(first, pivot) && i > last - DanglingWords; i--)
+                if (ClauseCues.IsPreposition(tokens[i].Word))
+                {
+                    last = i - 1;
+                    break;
+                }
 
         var kept = tokens.Skip(first).Take(last - first + 1).Select(t => t.Text).ToList();
         while (kept.Count > 0 && ClauseCues.IsEdgeWord(Bare(kept[0]).ToLowerInvariant()))
@@ -185,8 +207,8 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     [GeneratedRegex(@"\s*,?\s*(?:\band|&|\bor|[-–—])\s*$")]
     private static partial Regex Connector();
 
-    /// <summary>Only punctuation until the end of the clause.</summary>
-    [GeneratedRegex(@"^[\s.,;:!?”""’)]*(?:$|[;:—])")]
+    /// <summary>Only punctuation until the end of the clause (matched from the end of the date).</summary>
+    [GeneratedRegex(@"\G[\s.,;:!?”""’)]*(?:$|[;:—])")]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"\S+")]

@@ -26,7 +26,13 @@ public static class MilestoneIdentity
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(source);
-        var key = string.Join('\n', articleId, Normalise(source), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision.ToString());
+        return IdOfNormalised(articleId, Normalise(source), date, precision);
+    }
+
+    /// <summary><see cref="IdOf"/> for a source already through <see cref="Normalise"/> (once per sentence, not per date).</summary>
+    internal static string IdOfNormalised(string articleId, string normalisedSource, DateOnly date, DatePrecision precision)
+    {
+        var key = string.Join('\n', articleId, normalisedSource, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
     }
 
@@ -49,21 +55,25 @@ public static class MilestoneIdentity
     }
 
     /// <summary>
-    /// True when two labels name the same thing: at least two content words in common (matched on their first
-    /// letters, so "suspended" meets "suspension"), covering at least half of the shorter label's content words.
+    /// True when two labels, given by their <see cref="LabelStems"/>, name the same thing: at least two content words in
+    /// common (matched on their first letters, so "suspended" meets "suspension"), covering at least half of the
+    /// shorter label's content words.
     /// </summary>
-    internal static bool AreSimilarLabels(string a, string b)
+    internal static bool AreSimilarLabels(IReadOnlySet<string> stemsA, IReadOnlySet<string> stemsB)
     {
-        var (stemsA, stemsB) = (Stems(a), Stems(b));
         if (stemsA.Count == 0 || stemsB.Count == 0)
             return false;
-        var shared = stemsA.Intersect(stemsB).Count();
+        var shared = 0;
+        foreach (var stem in stemsA)
+            if (stemsB.Contains(stem))
+                shared++;
         return shared >= 2 && shared * 2 >= Math.Min(stemsA.Count, stemsB.Count);
     }
 
-    private static HashSet<string> Stems(string label) =>
+    /// <summary>The stems of a label's content words, what <see cref="AreSimilarLabels"/> compares.</summary>
+    internal static HashSet<string> LabelStems(string label) =>
         // Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
-        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet();
+        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
 
     private static string Stem(string word)
     {
@@ -71,7 +81,27 @@ public static class MilestoneIdentity
         return singular.Length > StemLength ? singular[..StemLength] : singular;
     }
 
-    private static IEnumerable<string> Words(string text) => SentenceText.Words(text).Select(w => w.Lower);
+    private static IEnumerable<string> Words(string text) => SentenceText.WordsOf(text).Select(w => w.Lower);
 
-    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    /// <summary>Lower case, runs of whitespace as one space, trimmed.</summary>
+    internal static string Normalise(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = result.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+                result.Append(' ');
+            result.Append(char.ToLowerInvariant(c));
+            pendingSpace = false;
+        }
+
+        return result.ToString();
+    }
 }

@@ -5,13 +5,13 @@ namespace BriefingBot.Timeline;
 /// <summary>Which way a clause looks in time, as far as its verbs tell.</summary>
 internal enum Orientation
 {
-    /// <summary>No tense cue near the date ("is", "would", a noun phrase).</summary>
+    /// <summary>No tense cue near the date ("is", a noun phrase).</summary>
     Neutral,
 
     /// <summary>Past tense ("met", "was signed", "since").</summary>
     Past,
 
-    /// <summary>Future or scheduled ("will", "is expected to", "until", "by").</summary>
+    /// <summary>Future or scheduled ("will", "would", "is expected to", "until", "by").</summary>
     Forward,
 }
 
@@ -54,14 +54,17 @@ internal readonly record struct Segment(int Start, int End, bool IsSpeech)
 }
 
 /// <summary>
-/// Reads the shape of an English sentence without a parser: words, quoted speech, clause boundaries,
-/// the tense around a position and the preposition governing a date. Shared by date extraction
-/// (tense decides the year of a partial date) and milestone labelling (the clause a label comes from).
+/// The shape of one English sentence, read once without a parser: its words, quoted speech, clause boundaries, the
+/// tense around a position and the preposition governing a date. Shared by date extraction (tense decides the year
+/// of a partial date) and milestone labelling (the phrase a label comes from).
 /// </summary>
-internal static partial class SentenceText
+internal sealed partial class SentenceText
 {
     /// <summary>A quotation of at least this many words is speech, not a scare-quoted term like “G2 meeting”.</summary>
     private const int SpeechMinWords = 5;
+
+    /// <summary>How far before a date its preposition is looked for, in characters ("by the very end of" fits).</summary>
+    private const int GovernorWindow = 60;
 
     private static readonly HashSet<string> FutureMarkers = new(StringComparer.Ordinal)
     {
@@ -77,78 +80,75 @@ internal static partial class SentenceText
         "threw", "flew", "sought", "taught", "fought", "meant", "ago", "previously", "earlier", "last",
     };
 
-    /// <summary>Words of the sentence; hyphenated and dotted words ("US-based", "U.S") stay whole.</summary>
-    public static IReadOnlyList<Word> Words(string text) =>
-        WordPattern().Matches(text).Select(m => new Word(m.Index, m.Value)).ToList();
+    private readonly Orientation[] markers;
+    private readonly bool[] insideQuote;
+    private readonly Dictionary<int, Segment> speechByStart;
 
-    /// <summary>
-    /// Quoted spans. A closing mark with no opening one means the sentence starts inside a quotation
-    /// (the corpus splits long quotes into sentences); an opening mark never closed runs to the end.
-    /// </summary>
-    public static IReadOnlyList<Segment> Quotations(string text)
+    public SentenceText(string text)
     {
-        var spans = new List<Segment>();
-        int? open = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var opens = c == '“' || (c == '"' && open is null);
-            var closes = c == '”' || (c == '"' && open is not null);
-            if (opens && open is null)
-                open = i;
-            else if (closes)
-            {
-                var start = open ?? 0;
-                spans.Add(QuoteSpan(text, start, i + 1));
-                open = null;
-            }
-        }
-
-        if (open is { } last)
-            spans.Add(QuoteSpan(text, last, text.Length));
-        return spans;
+        Text = text;
+        Words = WordsOf(text);
+        markers = Words.Select((_, i) => Marker(i)).ToArray();
+        var quotations = Quotations(text);
+        speechByStart = quotations.Where(q => q.IsSpeech).ToDictionary(q => q.Start);
+        insideQuote = new bool[text.Length];
+        foreach (var q in quotations)
+            Array.Fill(insideQuote, true, q.Start + 1, Math.Max(0, q.End - q.Start - 2));
+        Clauses = Split(splitAtCommas: false, protectedSpans: []);
     }
 
+    public string Text { get; }
+
+    /// <summary>Words of the sentence; hyphenated and dotted words ("US-based", "U.S") stay whole.</summary>
+    public IReadOnlyList<Word> Words { get; }
+
     /// <summary>
-    /// Clause-sized regions for reading tense: quoted speech, and text between semicolons, colons,
-    /// parentheses and spaced or em dashes. Commas do not split ("On October 30, Xi met Trump").
+    /// Clause-sized regions for reading tense: quoted speech, and text between semicolons, colons, parentheses and
+    /// spaced or em dashes. Commas do not split ("On October 30, Xi met Trump").
     /// </summary>
-    public static IReadOnlyList<Segment> Clauses(string text) => Split(text, splitAtCommas: false, []);
+    public IReadOnlyList<Segment> Clauses { get; }
+
+    /// <summary>Words of any text, as <see cref="Words"/> reads them.</summary>
+    public static IReadOnlyList<Word> WordsOf(string text) =>
+        WordPattern().Matches(text).Select(m => new Word(m.Index, m.Value)).ToList();
 
     /// <summary>
     /// Phrase-sized segments for labels: <see cref="Clauses"/> further split at commas, except commas inside
     /// <paramref name="protectedSpans"/> (date mentions such as "November 10, 2026") or inside short quotations.
     /// </summary>
-    public static IReadOnlyList<Segment> Phrases(string text, IReadOnlyList<(int Start, int End)> protectedSpans) =>
-        Split(text, splitAtCommas: true, protectedSpans);
+    public IReadOnlyList<Segment> Phrases(IReadOnlyList<(int Start, int End)> protectedSpans) =>
+        Split(splitAtCommas: true, protectedSpans);
 
     /// <summary>
-    /// The tense of the clause around [<paramref name="start"/>, <paramref name="end"/>): the tense marker
-    /// nearest to it (in words) within its clause, outside any other quotation.
+    /// The tense of the clause around [<paramref name="start"/>, <paramref name="end"/>): the tense marker nearest to
+    /// it in words (before it on a tie) within its clause, which keeps quoted speech and the sentence around it apart.
     /// </summary>
-    public static Orientation OrientationAt(string text, int start, int end)
+    public Orientation OrientationAt(int start, int end)
     {
-        var clause = Clauses(text).FirstOrDefault(c => c.Contains(start));
-        var words = Words(text).Where(w => w.Start >= clause.Start && w.End <= clause.End && (w.End <= start || w.Start >= end)).ToList();
-        var best = Orientation.Neutral;
-        var bestDistance = int.MaxValue;
-        for (var i = 0; i < words.Count; i++)
-        {
-            var marker = Marker(words, i);
-            if (marker == Orientation.Neutral)
-                continue;
-            var distance = words[i].End <= start ? WordsBetween(words, words[i].End, start) : WordsBetween(words, end, words[i].Start) + 1;
-            if (distance < bestDistance)
-                (best, bestDistance) = (marker, distance);
-        }
+        var clause = Clauses.FirstOrDefault(c => c.Contains(start));
+        var before = LastWordBefore(start);
+        var after = before + 1;
+        while (after < Words.Count && Words[after].Start < end)
+            after++;
 
-        return best;
+        for (var distance = 0; ; distance++)
+        {
+            var (left, right) = (before - distance, after + distance);
+            var leftIn = left >= 0 && Words[left].Start >= clause.Start;
+            var rightIn = right < Words.Count && Words[right].End <= clause.End;
+            if (!leftIn && !rightIn)
+                return Orientation.Neutral;
+            if (leftIn && markers[left] != Orientation.Neutral)
+                return markers[left];
+            if (rightIn && markers[right] != Orientation.Neutral)
+                return markers[right];
+        }
     }
 
     /// <summary>The preposition right before a date, looking past "early", "the end of", "later" and the like.</summary>
-    public static Governor GovernorBefore(string text, int start)
+    public Governor GovernorBefore(int start)
     {
-        var match = GovernorPattern().Match(text[..start]);
+        var match = GovernorMatch(start);
         if (!match.Success)
             return Governor.None;
         return match.Groups["gov"].Value.ToLowerInvariant() switch
@@ -163,19 +163,41 @@ internal static partial class SentenceText
     }
 
     /// <summary>Where the governing preposition of a date starts, or <paramref name="start"/> when there is none.</summary>
-    public static int GovernorStart(string text, int start)
+    public int GovernorStart(int start)
     {
-        var match = GovernorPattern().Match(text[..start]);
+        var match = GovernorMatch(start);
         return match.Success ? match.Index : start;
     }
 
-    private static Orientation Marker(IReadOnlyList<Word> words, int i)
+    /// <summary>Index of the last word ending at or before <paramref name="offset"/>, or -1.</summary>
+    private int LastWordBefore(int offset)
     {
-        var word = words[i].Text;
+        var (low, high) = (0, Words.Count - 1);
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            if (Words[mid].End <= offset)
+                low = mid + 1;
+            else
+                high = mid - 1;
+        }
+
+        return high;
+    }
+
+    private Match GovernorMatch(int start)
+    {
+        var from = Math.Max(0, start - GovernorWindow);
+        return GovernorPattern().Match(Text, from, start - from);
+    }
+
+    private Orientation Marker(int i)
+    {
+        var word = Words[i].Text;
         var lower = word.ToLowerInvariant();
         if (FutureMarkers.Contains(lower) || lower.EndsWith("’ll", StringComparison.Ordinal) || lower.EndsWith("'ll", StringComparison.Ordinal))
             return Orientation.Forward;
-        var next = i + 1 < words.Count ? words[i + 1].Lower : "";
+        var next = i + 1 < Words.Count ? Words[i + 1].Lower : "";
         // "set to", "going to", "due on": scheduled; "due to" alone is causal ("due to tariffs").
         if ((lower is "set" or "going" or "plan" && next is "to" or "for") || (lower == "due" && next is "on" or "by" or "for" or "in"))
             return Orientation.Forward;
@@ -188,32 +210,52 @@ internal static partial class SentenceText
         return Orientation.Neutral;
     }
 
-    private static int WordsBetween(IReadOnlyList<Word> words, int from, int to) =>
-        words.Count(w => w.Start >= from && w.End <= to);
-
-    private static Segment QuoteSpan(string text, int start, int end)
+    /// <summary>
+    /// Quoted spans, in order and apart. A closing mark with no opening one means the sentence starts inside a quotation
+    /// (the corpus splits long quotes into sentences); an opening mark never closed runs to the end.
+    /// </summary>
+    private static List<Segment> Quotations(string text)
     {
-        var words = WordPattern().Matches(text[start..end]).Count;
-        return new Segment(start, end, words >= SpeechMinWords);
-    }
-
-    private static IReadOnlyList<Segment> Split(string text, bool splitAtCommas, IReadOnlyList<(int Start, int End)> protectedSpans)
-    {
-        var quotes = Quotations(text);
-        var segments = new List<Segment>();
-        var start = 0;
-
-        void Close(int end, bool speech = false)
-        {
-            if (end > start)
-                segments.Add(new Segment(start, end, speech));
-            start = end;
-        }
-
+        var spans = new List<Segment>();
+        int? open = null;
         for (var i = 0; i < text.Length; i++)
         {
-            var speech = quotes.FirstOrDefault(q => q.IsSpeech && q.Start == i);
-            if (speech.End > speech.Start)
+            var c = text[i];
+            if (open is null && c is '“' or '"')
+                open = i;
+            else if (c is '”' || (c == '"' && open is not null))
+            {
+                spans.Add(QuoteSpan(text, open ?? (spans.Count > 0 ? spans[^1].End : 0), i + 1));
+                open = null;
+            }
+        }
+
+        if (open is { } last)
+            spans.Add(QuoteSpan(text, last, text.Length));
+        return spans;
+    }
+
+    private static Segment QuoteSpan(string text, int start, int end) =>
+        new(start, end, WordPattern().Count(text.AsSpan(start, end - start)) >= SpeechMinWords);
+
+    private List<Segment> Split(bool splitAtCommas, IReadOnlyList<(int Start, int End)> protectedSpans)
+    {
+        var isProtected = new bool[Text.Length];
+        foreach (var (start, end) in protectedSpans)
+            Array.Fill(isProtected, true, start, end - start);
+
+        var segments = new List<Segment>();
+        var open = 0;
+        void Close(int end, bool speech = false)
+        {
+            if (end > open)
+                segments.Add(new Segment(open, end, speech));
+            open = end;
+        }
+
+        for (var i = 0; i < Text.Length; i++)
+        {
+            if (speechByStart.TryGetValue(i, out var speech))
             {
                 Close(i);
                 Close(speech.End, speech: true);
@@ -222,26 +264,25 @@ internal static partial class SentenceText
             }
 
             // A comma just inside a closing quote ends the phrase too: “Never Kneel Down,” a narrator said.
-            var endsQuote = i + 1 < text.Length && text[i + 1] is '”' or '"';
-            if (IsBoundary(text, i, splitAtCommas) && !protectedSpans.Any(p => i >= p.Start && i < p.End)
-                && (endsQuote || !quotes.Any(q => i > q.Start && i < q.End - 1)))
+            var endsQuote = i + 1 < Text.Length && Text[i + 1] is '”' or '"';
+            if (IsBoundary(i, splitAtCommas) && !isProtected[i] && (endsQuote || !insideQuote[i]))
             {
                 Close(i);
-                start = i + 1;
+                open = i + 1;
             }
         }
 
-        Close(text.Length);
+        Close(Text.Length);
         return segments;
     }
 
-    private static bool IsBoundary(string text, int i, bool splitAtCommas)
+    private bool IsBoundary(int i, bool splitAtCommas)
     {
-        var c = text[i];
+        var c = Text[i];
         if (c is ';' or ':' or '(' or ')' or '—')
             return true;
         if (c is '–' or '-')
-            return (i > 0 && char.IsWhiteSpace(text[i - 1])) || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]));
+            return (i > 0 && char.IsWhiteSpace(Text[i - 1])) || (i + 1 < Text.Length && char.IsWhiteSpace(Text[i + 1]));
         return splitAtCommas && c == ',';
     }
 

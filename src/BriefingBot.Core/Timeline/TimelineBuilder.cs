@@ -7,8 +7,9 @@ namespace BriefingBot.Timeline;
 /// its kind, its verbatim source sentence and its citation.
 /// </summary>
 /// <remarks>
-/// <para>Which dates are milestones. A date after "since" starts a state ("measures adopted since early 2025") and is
-/// background. A day-precise date is a milestone when its clause has an event or deadline cue or a tensed verb: news
+/// <para>Which dates are milestones. Only dates whose clause yields a label that names something (a sentence that is
+/// just "Until November 10, 2026." has none). A date after "since" starts a state ("measures adopted since early
+/// 2025") and is background. A day-precise date is a milestone when its clause has an event or deadline cue or a tensed verb: news
 /// dates days for things that happened or will. A month needs an event or deadline cue ("a phone call in September").
 /// A bare year is usually narrative background ("the conflict began in 2018"); it is a milestone only when its clause
 /// names an occasion ("the G20 Summit in 2019", "exchange visits in 2026") or looks ahead to an event or a limit
@@ -20,8 +21,8 @@ namespace BriefingBot.Timeline;
 /// <see cref="Milestone.SupersededBy"/> names the latest such milestone. An article without a publication date counts
 /// as the earliest; two articles with the same (or no) date supersede nothing, since neither is known to be later.
 /// Past events are never superseded: two meetings on different dates are two meetings.</para>
-/// <para>Within one article, the same event on the same date is listed once (its first mention). Order: date, then
-/// article id, then paragraph, then position.</para>
+/// <para>Within one article, the same event (same label) on the same date is listed once (its first mention).
+/// Order: date, then article id, then paragraph, then position.</para>
 /// </remarks>
 public sealed class TimelineBuilder
 {
@@ -38,8 +39,9 @@ public sealed class TimelineBuilder
     {
         ArgumentNullException.ThrowIfNull(articles);
         var found = articles.SelectMany(FromArticle).ToList();
+        var supersession = new Supersession(found.Where(f => f.Reschedulable).Select(f => (f.Milestone, f.Position)));
         return found
-            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = SupersessorOf(f, found)?.Id } : f.Milestone)
+            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = supersession.SupersessorOf(f.Milestone)?.Id } : f.Milestone)
             .Zip(found, (milestone, f) => (Milestone: milestone, f.Position))
             .OrderBy(x => x.Milestone.Date)
             .ThenBy(x => x.Milestone.Article.Id, StringComparer.Ordinal)
@@ -54,20 +56,21 @@ public sealed class TimelineBuilder
         var sentences = article.Paragraphs.SelectMany(p => p.Sentences.Select(s => (Paragraph: p, Sentence: s))).ToList();
         var context = dates.CreateContext(article.Published, sentences.Select(x => x.Sentence.Text));
         var found = new List<Found>();
+        var listed = new HashSet<(DateOnly, DatePrecision, string)>();
         foreach (var (paragraph, sentence) in sentences)
         {
-            var readings = dates.Read(sentence.Text, context);
-            foreach (var reading in readings)
+            var text = new SentenceText(sentence.Text);
+            var readings = dates.Read(text, context);
+            var source = new Lazy<string>(() => MilestoneIdentity.Normalise(sentence.Text));
+            foreach (var (reading, clause) in readings.Zip(MilestoneClause.ReadAll(text, readings)))
             {
-                var clause = MilestoneClause.Read(sentence.Text, reading, readings);
                 if (KindOf(reading, clause) is not { } kind)
                     continue;
                 var mention = reading.Mention;
                 var milestone = new Milestone(
-                    MilestoneIdentity.IdOf(article.Id, sentence.Text, mention.Date, mention.Precision),
+                    MilestoneIdentity.IdOfNormalised(article.Id, source.Value, mention.Date, mention.Precision),
                     mention.Date, mention.Precision, clause.Label, kind, sentence.Text, article.Ref, paragraph.Number);
-                if (found.Any(f => f.Milestone.Date == milestone.Date && f.Milestone.Precision == milestone.Precision
-                        && MilestoneIdentity.IsSameEvent(f.Milestone, milestone)))
+                if (!listed.Add((milestone.Date, milestone.Precision, clause.Label.ToLowerInvariant())))
                     continue;
                 var reschedulable = kind == MilestoneKind.Deadline || reading.Orientation == Orientation.Forward;
                 found.Add(new Found(milestone, reschedulable, sentence.Start + mention.Start));
@@ -80,7 +83,7 @@ public sealed class TimelineBuilder
     /// <summary>The milestone's kind, or null when the date is not a milestone (see the class remarks).</summary>
     private static MilestoneKind? KindOf(DateReading reading, MilestoneClause clause)
     {
-        if (reading.Governor == Governor.Since)
+        if (reading.Governor == Governor.Since || !clause.IsDescriptive)
             return null;
         var deadline = reading.IsDurationEnd || reading.Governor is Governor.Until or Governor.By || clause.HasDeadlineWord;
         var happens = deadline || clause.HasEventCue;
@@ -92,28 +95,6 @@ public sealed class TimelineBuilder
         };
         return !isMilestone ? null : deadline ? MilestoneKind.Deadline : MilestoneKind.Event;
     }
-
-    /// <summary>The latest-published other article's milestone that moves <paramref name="older"/>, if any.</summary>
-    private static Milestone? SupersessorOf(Found older, IReadOnlyList<Found> all)
-    {
-        var o = older.Milestone;
-        return all
-            .Where(n => n.Reschedulable
-                && n.Milestone.Article.Id != o.Article.Id
-                && n.Milestone.Kind == o.Kind
-                && IsPublishedLater(n.Milestone.Article, o.Article)
-                && !DateSpan.Overlap(n.Milestone.Date, n.Milestone.Precision, o.Date, o.Precision)
-                && MilestoneIdentity.AreSimilarLabels(n.Milestone.Label, o.Label))
-            .OrderByDescending(n => n.Milestone.Article.Published)
-            .ThenBy(n => n.Milestone.Article.Id, StringComparer.Ordinal)
-            .ThenBy(n => n.Position)
-            .Select(n => n.Milestone)
-            .FirstOrDefault();
-    }
-
-    /// <summary>Later when both dates are known and differ, or when only <paramref name="candidate"/>'s is known.</summary>
-    private static bool IsPublishedLater(ArticleRef candidate, ArticleRef than) =>
-        candidate.Published is { } later && (than.Published is not { } earlier || later > earlier);
 
     /// <summary>A milestone before supersession, with what supersession and ordering need.</summary>
     /// <param name="Reschedulable">A deadline, or an event the article looks ahead to: a later article may move it.</param>

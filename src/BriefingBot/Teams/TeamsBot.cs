@@ -18,7 +18,9 @@ public sealed class TeamsBot(
     BotConnectorClient connector,
     TeamsMessageRenderer renderer,
     IOptions<TeamsOptions> options,
-    IOptions<SchedulingOptions> scheduling,
+    SchedulePolicy schedule,
+    IDeliveryLedger ledger,
+    IndexReadiness readiness,
     TimeProvider time,
     ILogger<TeamsBot> logger)
 {
@@ -47,22 +49,30 @@ public sealed class TeamsBot(
     /// <summary>The reply to <paramref name="command"/> sent by <paramref name="activity"/>'s author.</summary>
     public async Task<TeamsMessage> AnswerAsync(TeamsCommand command, Activity activity, ConversationReference conversation, CancellationToken cancellationToken)
     {
-        var today = Today();
+        // "Today" where the team is: the scheduler's time zone, so "upcoming" means what the reminders mean.
+        var today = schedule.LocalDate(time.GetUtcNow());
+        var channel = new ChannelAddress(ChannelAddress.Teams, conversation.BaseConversationId);
+        // Answers come from the current index, even while a rebuild runs; only before the first one is there nothing to say.
+        if (command is AskCommand or SaidCommand or MilestonesCommand or DigestCommand && briefing.Catalog.Articles.Count == 0)
+            return renderer.Notice(readiness.IsReady
+                ? "The corpus has no articles yet."
+                : $"I can't answer yet ({readiness.Failure}). Try again in a minute.");
         switch (command)
         {
             case AskCommand ask:
                 return renderer.Answer(briefing.Ask(ask.Question));
             case SaidCommand said:
-                // The core recognises "what did X say" and returns every quotation attributed to X.
-                return renderer.Answer(briefing.Ask($"What did {said.Person} say?"));
+                return renderer.Answer(briefing.Said(said.Person));
             case MilestonesCommand { Days: { } days }:
                 return renderer.Milestones(briefing.Upcoming(today, days), today, days);
             case MilestonesCommand:
                 // Upcoming first, soonest first; then the past, most recent first.
-                var past = briefing.Timeline().Where(m => m.Date < today).Reverse();
+                var past = briefing.Timeline().Where(m => BriefingService.IsPast(m, today)).Reverse();
                 return renderer.Milestones([.. briefing.Upcoming(today), .. past], today, null);
             case DigestCommand:
-                return renderer.Digest(briefing.BuildDigest(today, scheduling.Value.DigestHorizonDays, since: null));
+                // New articles are those since this conversation's last scheduled digest, as in the scheduled one.
+                var since = await ledger.LastDeliveredAsync(PostKinds.Digest, channel.ToString(), cancellationToken);
+                return renderer.Digest(briefing.BuildDigest(today, schedule.DigestHorizonDays, since));
             case HelpCommand help:
                 return renderer.Help(help.Problem);
         }
@@ -74,7 +84,6 @@ public sealed class TeamsBot(
                 $"Only the bot's admins can do that. An admin adds your Entra object id ({activity.From?.AadObjectId ?? "unknown"}) to Teams:AdminIds.");
         }
 
-        var channel = new ChannelAddress(ChannelAddress.Teams, conversation.BaseConversationId);
         switch (command)
         {
             case ReindexCommand:
@@ -100,7 +109,7 @@ public sealed class TeamsBot(
     public async Task TrackInstallationAsync(Activity activity, ConversationReference conversation, CancellationToken cancellationToken)
     {
         var botId = conversation.BotId;
-        bool Includes(IReadOnlyList<ChannelAccount>? members) => members?.Any(m => m.Id == botId) == true;
+        bool Includes(IReadOnlyList<ChannelAccount?>? members) => members?.Any(m => m?.Id == botId) == true;
 
         var added = activity.Type == ActivityTypes.InstallationUpdate
             ? activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true
@@ -124,15 +133,6 @@ public sealed class TeamsBot(
                 await subscriptions.UnsubscribeAsync(new ChannelAddress(ChannelAddress.Teams, id), cancellationToken);
             logger.LogInformation("Removed from Teams conversation {Conversation}; forgot {Count} conversation(s)", conversation.BaseConversationId, forgotten.Count);
         }
-    }
-
-    /// <summary>Today where the scheduler lives (<c>Scheduling:TimeZone</c>), so "upcoming" means what reminders mean.</summary>
-    private DateOnly Today()
-    {
-        var now = time.GetUtcNow();
-        return TimeZoneInfo.TryFindSystemTimeZoneById(scheduling.Value.TimeZone, out var zone)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
-            : DateOnly.FromDateTime(now.UtcDateTime);
     }
 
     private bool IsAdmin(Activity activity) =>

@@ -91,7 +91,7 @@ public static partial class TeamsCommandParser
         var botId = activity.Recipient?.Id;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (!string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            if (entity is null || !string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
                 || botId is null || !string.Equals(entity.Mentioned?.Id, botId, StringComparison.Ordinal))
                 continue;
             if (!string.IsNullOrEmpty(entity.Text))

@@ -89,6 +89,14 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BodyOverTheSizeLimit_Is413BeforeVerification()
+    {
+        using var response = await bot.PostRawAsync(new byte[DiscordEndpoints.MaxBodyBytes + 1], signature: null, timestamp: null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task MalformedJson_CorrectlySigned_Is400WithAReason()
     {
         using var response = await bot.PostSignedAsync("{\"type\":1,", DateTimeOffset.UtcNow, bot.Key);

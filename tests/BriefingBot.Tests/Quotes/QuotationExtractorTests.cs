@@ -370,6 +370,51 @@ public class QuotationExtractorTests
         AssertSpoken(result, "We welcome every foreign investor", "Li Qiang");
     }
 
+    [Fact]
+    public void AdverbSetOffByCommas_DoesNotHideTheSpeaker()
+    {
+        var result = Extract(
+            "Marta Kowalczyk, the chief negotiator, spoke after the session.",
+            "Kowalczyk, however, said that “nobody should expect a grand bargain this year.”");
+
+        AssertSpoken(result, "nobody should expect a grand bargain this year.", "Marta Kowalczyk");
+    }
+
+    [Fact]
+    public void NameAfterADash_SignsTheQuote()
+    {
+        var result = Extract("“Trade wars are easy to start and very hard to end.” — Tobias Lindqvist, Nordlys Institute");
+
+        AssertSpoken(result, "Trade wars are easy to start and very hard to end.", "Tobias Lindqvist");
+    }
+
+    [Fact]
+    public void MarkdownEmphasis_AroundTheQuote_KeepsTheAttribution()
+    {
+        var result = Extract("*“We are ready to sign whenever they are,”* said Tobias Lindqvist.");
+
+        AssertSpoken(result, "We are ready to sign whenever they are", "Tobias Lindqvist");
+    }
+
+    [Fact]
+    public void UnattributedTitleInCapitals_IsNotAQuotation()
+    {
+        var result = Extract("The report, titled “Pathways to Peace in a Divided World,” was released on Monday.");
+
+        Assert.Empty(result.Quotations);
+    }
+
+    [Fact]
+    public void QuoteBeforeANamedCritic_IsNotGivenToTheSpeakerOfTheNextClause()
+    {
+        var result = Extract(
+            "Marta Kowalczyk, the chief negotiator, spoke after the session.",
+            "Critics call it “a disaster for the farmers of the valley,” but Kowalczyk said the deal was “a real breakthrough.”");
+
+        Assert.Null(result.Quotations.Single(q => q.Text.StartsWith("a disaster")).Speaker);
+        AssertSpoken(result, "a real breakthrough.", "Marta Kowalczyk");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("“")]
@@ -385,6 +430,45 @@ public class QuotationExtractorTests
         var result = Extractor.Extract(article);
 
         Assert.All(result.Quotations, q => Assert.Contains(q.Text, article.GetParagraph(q.Paragraph).Text));
+    }
+
+    [Fact]
+    public void KoreanNameWithHyphenatedGivenName_IsOneSpeaker_AndItsSurnameRefersToIt()
+    {
+        var result = Extract(
+            "The panel is chaired by Park Seo-yeon, a former executive at a container line.",
+            "“Carriers have run out of patience,” Park said.");
+
+        AssertSpoken(result, "Carriers have run out of patience", "Park Seo-yeon");
+    }
+
+    [Fact]
+    public void SentenceOpeningWithAHyphenatedWord_DoesNotStartAName()
+    {
+        var result = Extract("Long-term Planning matters, Marta Kowalczyk said. “We plan in decades,” she added.");
+
+        AssertSpoken(result, "We plan in decades", "Marta Kowalczyk");
+        Assert.DoesNotContain(result.People, p => p.Name.Contains("Long", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CompoundNounEndingInS_IsNotTheSayVerb()
+    {
+        var result = Extract(
+            "Lin Meiyu, a researcher in Taipei, reviewed the council’s rules.",
+            "Lin also wrote that observer states such as Japan “bring money but get no vote.”");
+
+        AssertSpoken(result, "bring money but get no vote.", "Lin Meiyu");
+    }
+
+    [Fact]
+    public void NounWithADeterminerBeforeTheSayVerb_IsItsOwnSubject()
+    {
+        var result = Extract(
+            "Lin Meiyu, a researcher in Taipei, reviewed the council’s rules.",
+            "Lin added that the report states the rules are “a veto in disguise.”");
+
+        Assert.DoesNotContain(result.Quotations, q => q.Text.StartsWith("a veto", StringComparison.Ordinal) && q.Speaker == "Lin Meiyu");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using BriefingBot.Briefing;
+using BriefingBot.Hosting;
 using BriefingBot.Scheduling;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +51,9 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public FixedTimeline Timeline { get; } = new();
 
+    /// <summary>When set (before start), the scheduler plans from this real briefing service instead of <see cref="Timeline"/>.</summary>
+    public BriefingService? Briefing { get; set; }
+
     public RecordingPoster Discord { get; } = new("discord");
 
     public RecordingPoster Failing { get; } = new("flaky");
@@ -79,7 +84,16 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddProvider(new WarningCollector(Warnings));
         builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddSingleton<ITimelineSource>(Timeline);
+        if (Briefing is null)
+        {
+            builder.Services.AddSingleton<ITimelineSource>(Timeline);
+        }
+        else
+        {
+            // The real core: the scheduler reads its timeline and digests, and reindexes go through the admin path.
+            builder.Services.AddSingleton(Briefing);
+            builder.Services.AddSingleton<AdminReindexer>();
+        }
         builder.Services.AddSingleton<BriefingBot.Delivery.IChannelPoster>(Discord);
         builder.Services.AddSingleton<BriefingBot.Delivery.IChannelPoster>(Failing);
         builder.Services.AddScheduling(builder.Configuration);

@@ -39,6 +39,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task ChannelMessage_MentioningTheBot_GetsACitedAnswerCardInItsThread()
     {
+        await host.WaitUntilReadyAsync();
         var response = await SendAsync(ChannelMessage(fake.ServiceUrl, "ask what is the G2 concept?"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -204,6 +205,20 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var response = await host.PostRawAsync("{\"type\": \"message\", \"text\": ", key.ChannelToken(fake.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ValidJsonOfOddShape_IsNeverAServerError()
+    {
+        var message = PersonalMessage(fake.ServiceUrl, "help");
+        message["entities"] = new JsonArray(null, new JsonObject { ["type"] = "mention" });
+        var install = InstalledInTeam(fake.ServiceUrl);
+        install["membersAdded"] = new JsonArray(null, new JsonObject());
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(message)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(install)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostRawAsync("""{"type": 5}""", key.ChannelToken(fake.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostRawAsync("""{"text": "no type"}""", key.ChannelToken(fake.ServiceUrl))).StatusCode);
     }
 
     private Task<HttpResponseMessage> SendAsync(JsonObject activity) =>

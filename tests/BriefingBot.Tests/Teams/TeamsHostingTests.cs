@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
+using BriefingBot.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using static BriefingBot.Tests.Teams.TeamsActivities;
 
 namespace BriefingBot.Tests.Teams;
@@ -36,13 +35,13 @@ public sealed class TeamsHostingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppIdWithoutPassword_RefusesToStart()
+    public void AppIdWithoutPassword_RefusesToStart_NamingTheEnvironmentVariable()
     {
         var settings = TeamsTestHost.Settings(fake, folder);
         settings["Teams:AppPassword"] = "";
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TeamsTestHost.StartAsync(settings));
-        Assert.Contains("Teams__AppPassword", error.Message);
+        var error = Assert.Throws<InvalidSettingsException>(() => TeamsTestHost.Build(settings));
+        Assert.Contains(error.Failures, f => f.Contains("Teams__AppPassword", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,8 +52,8 @@ public sealed class TeamsHostingTests : IAsyncLifetime
         settings["urls"] = "http://0.0.0.0:0";
         await using var app = TeamsTestHost.Build(settings);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
-        Assert.Contains("loopback", error.Message);
+        var error = await Assert.ThrowsAsync<InvalidSettingsException>(() => app.StartAsync());
+        Assert.Contains("Teams:DevelopmentMode", Assert.Single(error.Failures));
     }
 
     [Fact]
@@ -70,6 +69,29 @@ public sealed class TeamsHostingTests : IAsyncLifetime
         Assert.Empty(fake.TokenRequests);
     }
 
+    [Fact]
+    public async Task AppPasswordAndTokens_NeverReachTheLog()
+    {
+        using var key = new TestSigningKey("test-kid-1", "msteams");
+        fake.PublishKeys(key);
+        var log = new CapturingLoggerProvider();
+        var settings = TeamsTestHost.Settings(fake, folder);
+        foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "System.Net.Http.HttpClient" })
+            settings[$"Logging:LogLevel:{category}"] = "Trace";
+        await using var host = await TeamsTestHost.StartAsync(settings, b => b.Logging.AddProvider(log));
+        var accepted = key.ChannelToken(fake.ServiceUrl);
+        var refused = key.Mint("99999999-0000-0000-0000-000000000000", "https://api.botframework.com",
+            DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(55), new Dictionary<string, object> { ["serviceurl"] = fake.ServiceUrl });
+
+        await host.PostActivityAsync(PersonalMessage(fake.ServiceUrl, "help", id: "1"), refused);
+        await host.PostActivityAsync(PersonalMessage(fake.ServiceUrl, "help", id: "2"), accepted);
+        await fake.NextConnectorRequestAsync();
+
+        Assert.Contains(log.Messages, m => m.Contains("Refused a Teams activity", StringComparison.Ordinal));
+        foreach (var secret in new[] { "test-app-password", FakeBotFramework.AccessToken(1), accepted, refused })
+            Assert.DoesNotContain(log.Messages, m => m.Contains(secret, StringComparison.Ordinal));
+    }
+
     private Dictionary<string, string?> DevelopmentSettings()
     {
         var settings = TeamsTestHost.Settings(fake, folder);
@@ -77,28 +99,5 @@ public sealed class TeamsHostingTests : IAsyncLifetime
         settings["Teams:AppPassword"] = "";
         settings["Teams:DevelopmentMode"] = "true";
         return settings;
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> messages = new();
-
-        public IReadOnlyCollection<string> Messages => [.. messages];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(messages);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                messages.Enqueue(formatter(state, exception));
-        }
     }
 }

@@ -77,6 +77,14 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return client.SendAsync(request);
     }
 
+    /// <summary>Waits (at most 60 s) until <c>/readyz</c> says the index is built.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+            if ((await client.GetAsync("/readyz")).IsSuccessStatusCode) return;
+        throw new TimeoutException("The index was not ready within 60 s.");
+    }
+
     public Task<ConversationReference?> StoredConversationAsync(string conversationId) =>
         Services.GetRequiredService<TeamsConversationStore>().FindAsync(conversationId);
 

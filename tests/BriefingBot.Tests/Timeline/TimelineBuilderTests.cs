@@ -78,6 +78,14 @@ public class TimelineBuilderTests
         Assert.EndsWith("met in Kuala Lumpur", milestone.Label);
     }
 
+    [Theory]
+    [InlineData("On October 30, President Trump publicly invoked the term following a meeting with Chinese President Xi Jinping in Busan.",
+        "President Trump publicly invoked the term following a meeting")]
+    [InlineData("On October 30, President Trump publicly invoked the term following a long and cordial meeting with Chinese President Xi Jinping.",
+        "President Trump publicly invoked the term following a long and cordial meeting")]
+    public void Label_CutOnTheRight_DoesNotEndMidPhrase(string sentence, string label) =>
+        Assert.Equal(label, Single(new DateOnly(2025, 10, 30), Articles.Make("a", Autumn2025, sentence)).Label);
+
     [Fact]
     public void DateAfterSince_IsBackground_NotAMilestone() =>
         Assert.Empty(Build(Articles.Make("a", Autumn2025, "Since early November, several trade delegations have visited China.")));
@@ -126,6 +134,28 @@ public class TimelineBuilderTests
         Assert.Equal(2, Build(Articles.Make("a", Autumn2025,
             "At a press conference in Beijing on October 31, the spokesperson stressed independence.",
             "The following day on October 31, the defence ministers met in Malaysia.")).Count);
+
+    [Fact]
+    public void SentenceThatIsOnlyADate_IsNotAMilestone() =>
+        Assert.Empty(Build(Articles.Make("a", Autumn2025, "Until November 10, 2026.")));
+
+    [Theory]
+    [InlineData("’s October 30 January 2 ” this May ” for a year from ” Jan.1 and met US$1 – and . Feb. 29 “ January 2 Jan.1 by")]
+    [InlineData("“ October 30 “ met “ until November 10, 2026")]
+    [InlineData(", , ; : — – ( ) “ ” \" \"")]
+    [InlineData("October 25 and 26 and 27 and 28, 2025 until until until")]
+    [InlineData("from 2018–2021 to 2019–2018 and 90-day for a year within 12 months")]
+    [InlineData("")]
+    public void OddText_NeverThrows(string paragraph)
+    {
+        var milestones = Build(Articles.Make("a", Autumn2025, paragraph));
+
+        Assert.All(milestones, m => Assert.Contains(m.Source, paragraph, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoArticles_NoMilestones() =>
+        Assert.Empty(Build());
 
     [Fact]
     public void Milestone_CitesItsArticleAndParagraph()
