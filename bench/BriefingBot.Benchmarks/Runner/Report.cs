@@ -27,11 +27,13 @@ public static class Report
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in results.Sizes)
                 text.AppendLine($"| {s.Articles:N0} | {Mb(s.CorpusBytes)} | {s.Index.WallSeconds:F1} s | {s.Index.CpuSeconds:F1} s | {s.MegabytesPerSecond:F2} | {s.ArticlesPerSecond:N0} | {s.MegabytesPerCpuSecond:F2} | {Mb(s.IndexBytes)} | {Mb(s.PeakWorkingSetBytes)} | {Mb(s.GcHeapAfterIndexBytes)} | {s.Passages:N0} | {s.Quotations:N0} | {s.Milestones:N0} | {s.People:N0} |");
-            text.AppendLine().AppendLine("Stages, timed again one by one after the build (wall / CPU seconds):").AppendLine();
+            text.AppendLine().AppendLine("Garbage collection during the build: " + string.Join("; ", results.Sizes.Select(s =>
+                $"{s.Articles:N0} articles: {s.IndexGc.AllocatedBytes / 1e9:F1} GB allocated, {s.IndexGc.PauseSeconds:F1} s paused, {s.IndexGc.Gen0}/{s.IndexGc.Gen1}/{s.IndexGc.Gen2} gen0/1/2 collections")) + ".");
+            text.AppendLine().AppendLine("Stages, timed again one by one after the build (wall s / CPU s / GB allocated):").AppendLine();
             text.AppendLine("| articles | " + string.Join(" | ", results.Sizes[0].Stages.All.Select(a => a.Stage)) + " |");
             text.AppendLine("|---:|" + string.Concat(results.Sizes[0].Stages.All.Select(_ => "---:|")));
             foreach (var s in results.Sizes)
-                text.AppendLine($"| {s.Articles:N0} | " + string.Join(" | ", s.Stages.All.Select(a => $"{a.Time.WallSeconds:F2} / {a.Time.CpuSeconds:F2}")) + " |");
+                text.AppendLine($"| {s.Articles:N0} | " + string.Join(" | ", s.Stages.All.Select(a => $"{a.Time.WallSeconds:F2} / {a.Time.CpuSeconds:F2} / {a.Time.AllocatedBytes / 1e9:F2}")) + " |");
 
             text.AppendLine().AppendLine("### Ask, warm, in process (milliseconds; CPU = the asking thread's CPU time)").AppendLine();
             text.AppendLine("| articles | questions | samples | p50 | p99 | max | CPU p50 | CPU p99 | mean results |");

@@ -15,6 +15,7 @@ public sealed record SizeResult(
     long IndexBytes,
     long PeakWorkingSetBytes,
     long GcHeapAfterIndexBytes,
+    GcWork IndexGc,
     int Passages,
     int Quotations,
     int Milestones,
@@ -29,6 +30,23 @@ public sealed record SizeResult(
 
     /// <summary>Throughput per CPU-second: what an otherwise idle core would do.</summary>
     public double MegabytesPerCpuSecond => CorpusBytes / 1e6 / Index.CpuSeconds;
+}
+
+/// <summary>What the garbage collector did during a piece of work: bytes allocated, time paused, collections per generation.</summary>
+public sealed record GcWork(long AllocatedBytes, double PauseSeconds, int Gen0, int Gen1, int Gen2)
+{
+    public static Func<GcWork> Start()
+    {
+        var (allocated, paused, gen0, gen1, gen2) = Now();
+        return () =>
+        {
+            var (a, p, g0, g1, g2) = Now();
+            return new GcWork(a - allocated, (p - paused).TotalSeconds, g0 - gen0, g1 - gen1, g2 - gen2);
+        };
+    }
+
+    private static (long, TimeSpan, int, int, int) Now() =>
+        (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 }
 
 /// <summary>Warm latency of a category of questions (wall, and CPU of the asking thread), and the average number of results.</summary>
@@ -51,9 +69,11 @@ public static class SizeRun
 
         var files = CorpusFiles(corpus);
         ReindexReport report = null!;
+        var gc = GcWork.Start();
         var indexing = await Elapsed.OfAsync(async () => report = await briefing.ReindexAsync());
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+        var indexGc = gc();
         Console.Error.WriteLine($"  [{label}] indexed {report.Articles} articles in {indexing.WallSeconds:F1}s ({indexing.CpuSeconds:F1} CPU-s); timing questions");
 
         var questions = BenchQuestion.Load(questionsFile);
@@ -68,7 +88,7 @@ public static class SizeRun
         var stages = await StageProfile.MeasureAsync(corpus, scratch);
         Directory.Delete(scratch, recursive: true);
         return new SizeResult(
-            label, report.Articles, files.Sum(f => f.Length), indexing, FolderBytes(index), peak, heap,
+            label, report.Articles, files.Sum(f => f.Length), indexing, FolderBytes(index), peak, heap, indexGc,
             report.Passages, report.Quotations, report.Timeline.Count, briefing.Catalog.People.Count, stages, byCategory,
             timings.Select(t => new QuestionTiming(t.Id, t.Question, t.Category, t.Results, t.Samples.Summary(), t.Cpu.Summary())).ToList());
     }

@@ -169,16 +169,11 @@ public sealed partial class BriefingService
     private static IndexContent Analyse(CorpusSnapshot snapshot)
     {
         var extractor = new QuotationExtractor();
-        var quotations = new List<Quotation>();
-        var speakers = new List<Person>();
-        foreach (var article in snapshot.Articles)
-        {
-            var found = extractor.Extract(article);
-            quotations.AddRange(found.Quotations);
-            speakers.AddRange(found.People);
-        }
+        // Articles are read independently, on every core; the results keep corpus order.
+        var found = snapshot.Articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
+        var quotations = found.SelectMany(f => f.Quotations);
         // Merged across articles: "Victor Gao" in one article and "Gao Zhikai" in another are one speaker.
-        var directory = PersonDirectory.Build(speakers);
+        var directory = PersonDirectory.Build(found.SelectMany(f => f.People));
         var timeline = new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
         return new IndexContent(snapshot, quotations.Select(directory.Canonicalize).ToList(), directory.People, timeline);
     }

@@ -38,7 +38,8 @@ public sealed class TimelineBuilder
     public IReadOnlyList<Milestone> Build(IReadOnlyList<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var found = articles.SelectMany(FromArticle).ToList();
+        // Articles are read independently, on every core; the results keep article order.
+        var found = articles.AsParallel().AsOrdered().SelectMany(FromArticle).ToList();
         var supersession = new Supersession(found.Where(f => f.Reschedulable).Select(f => (f.Milestone, f.Position)));
         return found
             .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = supersession.SupersessorOf(f.Milestone)?.Id } : f.Milestone)
@@ -57,7 +58,7 @@ public sealed class TimelineBuilder
         var context = dates.CreateContext(article.Published, sentences.Select(x => x.Sentence.Text));
         var found = new List<Found>();
         var listed = new HashSet<(DateOnly, DatePrecision, string)>();
-        foreach (var (paragraph, sentence) in sentences)
+        foreach (var (paragraph, sentence) in sentences.Where(s => DateExtractor.MayHoldDate(s.Sentence.Text)))
         {
             var text = new SentenceText(sentence.Text);
             var readings = dates.Read(text, context);
