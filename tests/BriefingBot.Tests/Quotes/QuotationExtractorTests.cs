@@ -472,6 +472,17 @@ public class QuotationExtractorTests
     }
 
     [Fact]
+    public void BritishSingleQuotes_AreQuotations_AndApostrophesAreNot()
+    {
+        var result = Extract(
+            "'This was a failure of the most basic kind,' said Samuel Oduya, the regulator's chief executive. 'Customers paid for water they never used.'");
+
+        AssertSpoken(result, "This was a failure of the most basic kind", "Samuel Oduya");
+        AssertSpoken(result, "Customers paid for water they never used.", "Samuel Oduya");
+        Assert.Equal(2, result.Quotations.Count(q => q.Kind == QuotationKind.Direct));
+    }
+
+    [Fact]
     public void VeryLongParagraph_IsReadInFull()
     {
         var sentence = "“Talks will continue next week in the capital,” said Tobias Lindqvist. ";
