@@ -19,7 +19,7 @@ public sealed partial class BriefingService
     {
         var matches = View().Directory.Resolve(name);
         if (matches.Count == 0)
-            return LooksLikeName(name) ? NeverQuoted(question, name, top) : null;
+            return LooksLikeName(name) ? NeverQuoted(question, name, top, topic) : null;
 
         var names = matches.SelectMany(p => p.Aliases.Prepend(p.Name)).Distinct(StringComparer.OrdinalIgnoreCase);
         var hits = index.QuotationsBy(names, topic);
@@ -38,10 +38,11 @@ public sealed partial class BriefingService
         return new Answer(question, items.ToList(), note);
     }
 
-    /// <summary>Someone the corpus never quotes: say so, and show where it mentions them, if anywhere.</summary>
-    private Answer NeverQuoted(string question, string name, int? top)
+    /// <summary>Someone the corpus never quotes: say so, and show where it mentions them, if anywhere (the passages
+    /// about <paramref name="topic"/> first: "What is China's position on the South China Sea?").</summary>
+    private Answer NeverQuoted(string question, string name, int? top, string? topic = null)
     {
-        var mentions = index.SearchPhrase(name, top ?? options.DefaultTop).Select(Item).ToList();
+        var mentions = index.SearchPhrase(name, top ?? options.DefaultTop, topic).Select(Item).ToList();
         var note = mentions.Count == 0
             ? $"The corpus never quotes or mentions {name}."
             : $"The corpus never quotes {name}; these passages mention them.";

@@ -92,7 +92,7 @@ internal static partial class QuestionReader
     private static partial Regex QuotesOf();
 
     [GeneratedRegex(
-        @"^(?:(?:show|give|list|find)\s+(?:me\s+)?)?(?:what\s+(?:are|were)\s+)?(?<name>[^?]{1,80}?)['’]s?\s+(?:quotes|quotations|views|remarks|comments|words|statements|position|stance)\b(?<rest>.*)$",
+        @"^(?:(?:show|give|list|find)\s+(?:me\s+)?)?(?:(?:what|how)\s+(?:is|are|was|were)\s+|what['’]s\s+)?(?<name>[^?]{1,80}?)['’]s?\s+(?:quotes|quotations|views?|opinions?|take|thoughts|remarks|comments|words|statements|position|stance)\b(?<rest>.*)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex PossessiveViews();
 

@@ -165,9 +165,13 @@ internal sealed partial class Attributor(ArticleReading article)
                 case SubjectKind.Noun:
                     // "… when former Premier Li Keqiang, was asked about …, had stated that “…”": a garbled sentence
                     // whose say-verb still introduces the quote; its speaker is the person the sentence named.
-                    return !reported && quoteOpen is { } open && Introduces(p, k, open) && !LooksLikeOtherSubject(p, subject.Word)
-                        ? NearestPersonBefore(p, k, sentence.Start)
-                        : null;
+                    if (!reported && quoteOpen is { } open && Introduces(p, k, open) && !LooksLikeOtherSubject(p, subject.Word))
+                        return NearestPersonBefore(p, k, sentence.Start);
+                    // "Wang wrote that observer states such as China “…”": a bare noun before an -s form makes a
+                    // compound noun ("observer states", "policy notes"), not a subject and its verb: read on leftwards.
+                    if (IsCompoundNoun(p, subject.Word, k))
+                        continue;
+                    return null;
                 default:
                     continue;
             }
@@ -408,6 +412,15 @@ internal sealed partial class Attributor(ArticleReading article)
         if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && !lower.EndsWith("us", StringComparison.Ordinal) && !lower.EndsWith("is", StringComparison.Ordinal))
             return true;
         return word > 0 && p.Words[word - 1].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your";
+    }
+
+    /// <summary>"(that) observer states", "policy notes": a bare singular noun right before an -s word that could be a
+    /// verb. With a determiner ("the minister states") the noun is a subject; "that" there is a conjunction.</summary>
+    private static bool IsCompoundNoun(ParagraphLayout p, int noun, int verb)
+    {
+        var lower = p.Words[noun].Lower;
+        return noun == verb - 1 && p.Words[verb].Lower.EndsWith('s') && !lower.EndsWith('s')
+            && !(noun > 0 && p.Words[noun - 1].Lower is "the" or "a" or "an" or "this" or "his" or "her" or "its" or "their" or "our" or "my" or "your");
     }
 
     /// <summary>An -ing word after a possessive or a determiner is a noun ("Economy's warning", "a warning").</summary>

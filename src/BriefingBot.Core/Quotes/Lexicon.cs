@@ -82,7 +82,7 @@ internal static class Lexicon
     /// <summary>Capitalised titles stripped from a name ("Chinese President Xi Jinping" → "Xi Jinping"). Titles that
     /// are also common surnames (King, Bishop, Judge, May …) are left out: stripping them would cut real names.</summary>
     public static readonly FrozenSet<string> Titles = Words("""
-        president vice premier prime minister secretary chancellor deputy ambassador senator sen representative rep
+        president vice rear premier prime minister secretary chancellor deputy ambassador senator sen representative rep
         congressman congresswoman governor gov general gen admiral adm colonel col lieutenant lt major maj captain capt
         sergeant sgt commander director chairman chairwoman chairperson chair professor prof dr mr mrs ms miss mx sir
         dame archbishop rabbi imam reverend rev justice mayor commissioner envoy spokesperson spokesman spokeswoman speaker leader chief councilor

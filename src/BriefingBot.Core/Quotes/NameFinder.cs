@@ -46,6 +46,14 @@ internal static partial class NameFinder
         return word.All(c => char.IsLetter(c) || c is '’' or '\'' or '-' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark);
     }
 
+    /// <summary>A given name written with a hyphen and a lowercase second syllable ("Min-jun", "Ing-wen", "Jong-un"):
+    /// it goes on a name ("Park Min-jun") but never starts one, so "Long-term" opening a sentence stays a word.</summary>
+    public static bool IsHyphenatedGivenName(string word)
+    {
+        var parts = word.Split('-');
+        return parts.Length == 2 && IsNameToken(parts[0]) && parts[1].Length is >= 1 and <= 6 && parts[1].All(char.IsLower);
+    }
+
     private static bool IsInitial(ParagraphLayout p, int k)
     {
         var w = p.Words[k];
@@ -71,7 +79,7 @@ internal static partial class NameFinder
         while (!words[j].IsPossessive && j + 1 < words.Count)
         {
             var next = j + 1;
-            if (IsNameLike(p, next) && Joins(p, j, next))
+            if ((IsNameLike(p, next) || IsHyphenatedGivenName(words[next].Bare)) && Joins(p, j, next))
             {
                 run.Add(next);
                 j = next;

@@ -203,7 +203,7 @@ internal sealed partial class ParagraphLayout
         if (i >= Text.Length)
             return true;
         var c = Text[i];
-        return char.IsUpper(c) || char.IsDigit(c) || c is '“' or '"' or '‘' or '(' or '[' or '«';
+        return char.IsUpper(c) || char.IsDigit(c) || c is '“' or '"' or '‘' or '\'' or '(' or '[' or '«';
     }
 
     private bool IsAbbreviationBefore(int period)

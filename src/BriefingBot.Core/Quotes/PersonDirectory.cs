@@ -9,7 +9,8 @@ namespace BriefingBot.Quotes;
 /// (canonical or alias, compared without case, diacritics, punctuation or middle initials); a shared surname alone
 /// never merges anyone.</item>
 /// <item><see cref="Resolve"/>: a typed name → the person of that canonical name or alias; a single word → everyone
-/// with that first or last name; titles ("President Xi"), possessives ("Wu Xinbo's") and punctuation tolerated.</item>
+/// with that first or last name; titles and descriptions ("President Xi", "Foreign Ministry spokesperson Guo Jiakun"),
+/// possessives ("Wu Xinbo's") and punctuation tolerated.</item>
 /// <item><see cref="FindIn"/>: the person a free question is about, or the name of somebody the corpus never quotes.</item>
 /// </list>
 /// Immutable and thread-safe once built.
@@ -91,25 +92,41 @@ public sealed partial class PersonDirectory
 
     /// <summary>
     /// The people a typed name means: the person whose canonical name or alias it is; for a single word (a surname
-    /// or given name, possibly after a title: "Wu", "President Xi"), everyone who has it; otherwise nobody.
+    /// or given name, possibly after a title: "Wu", "President Xi"), everyone who has it; a full name after a description
+    /// ("Foreign Ministry spokesperson Guo Jiakun"), that person; otherwise nobody.
     /// </summary>
     public IReadOnlyList<Person> Resolve(string name)
     {
         if (string.IsNullOrWhiteSpace(name))
             return [];
         var words = NameKey.Tokens(StripPossessives(name)).ToList();
-        while (words.Count > 1 && (Lexicon.Titles.Contains(words[0]) || words[0] == "the"))
-            words.RemoveAt(0);
         if (words.Count == 0)
             return [];
         if (byKey.TryGetValue(NameKey.Of(string.Join(' ', words)), out var person))
             return [person];
+        // "Rear Admiral Okafor", "Foreign Ministry spokesperson Guo Jiakun": the words that say who somebody is come
+        // before the name; each is dropped only after the whole phrase failed to be a name ("Ocean Vuong").
+        while (words.Count > 1 && IsDescriptor(words[0]))
+        {
+            words.RemoveAt(0);
+            if (byKey.TryGetValue(NameKey.Of(string.Join(' ', words)), out person))
+                return [person];
+        }
         if (words.Count == 1)
             return byWord.TryGetValue(words[0], out var sharing) ? sharing.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray() : [];
         if (words.Count == 2 && byKey.TryGetValue(words[1] + " " + words[0], out var reversed))
             return [reversed]; // "Xinbo Wu" for "Wu Xinbo"
+        // "China's top diplomat Wang Yi": a full name (two words at least) closing a longer description.
+        for (var start = 1; words.Count - start >= 2; start++)
+            if (byKey.TryGetValue(NameKey.Of(string.Join(' ', words.Skip(start))), out person))
+                return [person];
         return [];
     }
+
+    /// <summary>A word that describes a person rather than names one: a title, a role, an office, a nationality.</summary>
+    private static bool IsDescriptor(string word) =>
+        word == "the" || Lexicon.Titles.Contains(word) || Lexicon.RoleNouns.Contains(word)
+        || Lexicon.OrganisationWords.Contains(word) || Lexicon.NonPersonWords.Contains(word);
 
     /// <summary>
     /// People whose name (canonical or alias, or one of its words) starts with <paramref name="text"/>, then those

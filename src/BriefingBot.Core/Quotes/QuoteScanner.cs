@@ -3,8 +3,9 @@ namespace BriefingBot.Quotes;
 /// <summary>
 /// Finds the quoted stretches of a paragraph. Double marks (curly, straight, guillemets) are read by context,
 /// because typesetting is not reliable: “ typed where ” belongs (<c>…world,“ Xi said</c>) closes a quote, and spaces
-/// inside the marks (<c>“ Negotiation … ”</c>) are tolerated. Single curly marks are quotes only where they open
-/// before a word and close after one; elsewhere ’ is an apostrophe (<c>China’s</c>, <c>Trump ‘45</c>).
+/// inside the marks (<c>“ Negotiation … ”</c>) are tolerated. Single marks, curly or straight (British style:
+/// <c>'We got it wrong,' she said</c>), are quotes only where they open before a word and close after one; elsewhere
+/// they are apostrophes (<c>China’s</c>, <c>Trump ‘45</c>, <c>the compact's</c>).
 /// </summary>
 internal static class QuoteScanner
 {
@@ -66,11 +67,11 @@ internal static class QuoteScanner
     {
         for (var i = from; i < to; i++)
         {
-            if (text[i] != '‘' || !OpensHere(text, i) || i + 1 >= to || !char.IsLetter(text[i + 1]))
+            if (text[i] is not ('‘' or '\'') || !OpensHere(text, i) || i + 1 >= to || !char.IsLetter(text[i + 1]))
                 continue;
             for (var j = i + 2; j < to; j++)
             {
-                if (text[j] is not ('’' or '‘') || char.IsWhiteSpace(text[j - 1]))
+                if (text[j] is not ('’' or '‘' or '\'') || char.IsWhiteSpace(text[j - 1]))
                     continue;
                 if (j + 1 < text.Length && char.IsLetterOrDigit(text[j + 1]))
                     continue; // an apostrophe inside a word

@@ -92,14 +92,19 @@ public sealed class BriefingIndex : IDisposable
         return query is null ? [] : Passages(query, top);
     }
 
-    /// <summary>Passages containing <paramref name="phrase"/> as a phrase (a name the corpus mentions).</summary>
-    public IReadOnlyList<PassageHit> SearchPhrase(string phrase, int top)
+    /// <summary>
+    /// Passages containing <paramref name="phrase"/> as a phrase (a name the corpus mentions), the ones about
+    /// <paramref name="topic"/> first when one is given.
+    /// </summary>
+    public IReadOnlyList<PassageHit> SearchPhrase(string phrase, int top, string? topic = null)
     {
         var terms = safeQuery.Terms(Fields.Body, phrase);
         if (terms.Count == 0) return [];
-        var query = new PhraseQuery();
-        foreach (var term in terms) query.Add(new Term(Fields.Body, term));
-        return Passages(query, top);
+        var named = new PhraseQuery();
+        foreach (var term in terms) named.Add(new Term(Fields.Body, term));
+        if (string.IsNullOrWhiteSpace(topic) || safeQuery.Build(topic, new Dictionary<string, float> { [Fields.Body] = 1f }) is not { } about)
+            return Passages(named, top);
+        return Passages(new BooleanQuery { { named, Occur.MUST }, { about, Occur.SHOULD } }, top);
     }
 
     /// <summary>

@@ -58,8 +58,27 @@ internal static class Fields
 
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(
-            new EnglishAnalyzer(Version, StopWords),
+            new EnglishText(),
             new Dictionary<string, Analyzer> { [Speaker] = new KeywordAnalyzer() });
+
+    /// <summary>
+    /// Lucene's <see cref="EnglishAnalyzer"/> chain (standard tokens, possessives dropped, lower case, stop words,
+    /// Porter stems) with irregular verb forms made regular first, so "met" meets "meet".
+    /// </summary>
+    private sealed class EnglishText : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream result = new StandardFilter(Version, source);
+            result = new EnglishPossessiveFilter(Version, result);
+            result = new LowerCaseFilter(Version, result);
+            result = new IrregularFormFilter(result);
+            result = new StopFilter(Version, result, StopWords);
+            result = new PorterStemFilter(result);
+            return new TokenStreamComponents(source, result);
+        }
+    }
 
     private static CharArraySet BuildStopWords()
     {

@@ -126,6 +126,7 @@ public sealed partial class DateExtractor
         Add(MonthDay(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
         Add(DayMonth(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
         Add(MonthAlone(), ReadMonthAlone);
+        Add(WeekdayPattern(), ReadWeekday);
         Add(YearRange(), ReadYearRange);
         Add(BareYear(), m => IsYearContext(sentence, m.Index) ? One(m.Index, m.Value, DatePrecision.Year, Int(m, "year"), null, null) : []);
 
@@ -223,6 +224,8 @@ public sealed partial class DateExtractor
                 {
                     Governor.Until or Governor.By => Orientation.Forward,
                     Governor.Since => Orientation.Past,
+                    // "has pushed back the deadline from June to Oct. 3": the verb dates the decision, not the dates.
+                    Governor.From or Governor.To when MovesADate(text, d.Start) => Orientation.Neutral,
                     _ => text.OrientationAt(d.Start, d.End),
                 },
             };
@@ -231,7 +234,8 @@ public sealed partial class DateExtractor
         for (var i = 1; i < linked.Length; i++)
         {
             var (a, b) = (linked[i - 1], linked[i]);
-            if (a.Precision == DatePrecision.Year || b.Precision == DatePrecision.Year || !SpanConnector().IsMatch(sentence[a.End..b.Start]))
+            if (a.Precision == DatePrecision.Year || b.Precision == DatePrecision.Year || a.Weekday is not null || b.Weekday is not null
+                || !SpanConnector().IsMatch(sentence[a.End..b.Start]))
                 continue;
             if (a.Year is { } ay && b.Year is null && b.Deixis == Deixis.None)
                 linked[i] = b with { Year = b.MonthDay < a.MonthDay ? ay + 1 : ay, YearFromSibling = true };
@@ -242,6 +246,21 @@ public sealed partial class DateExtractor
         }
 
         return linked;
+    }
+
+    /// <summary>Verbs that move a date ("postponed", "pushed back", "extended"): their tense is not the dates'.</summary>
+    private static readonly HashSet<string> ReschedulingVerbs = new(StringComparer.Ordinal)
+    {
+        "postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "defers", "deferred",
+        "reschedule", "reschedules", "rescheduled", "extend", "extends", "extended", "push", "pushes", "pushed",
+        "move", "moves", "moved", "shift", "shifts", "shifted", "bring", "brings", "brought",
+    };
+
+    /// <summary>A verb that moves a date stands before <paramref name="start"/> in its clause.</summary>
+    private static bool MovesADate(SentenceText text, int start)
+    {
+        var clause = text.Clauses.FirstOrDefault(c => c.Contains(start));
+        return text.Words.Any(w => w.Start >= clause.Start && w.End <= start && ReschedulingVerbs.Contains(w.Lower));
     }
 
     private static IEnumerable<RawDate> One(int start, string text, DatePrecision precision, int? year, int? month, int? day) =>
@@ -292,6 +311,9 @@ internal sealed record RawDate(int Start, string Text, DatePrecision Precision, 
     public Orientation Orientation { get; init; }
 
     public Governor Governor { get; init; }
+
+    /// <summary>Set for a weekday ("next Tuesday"): the day is counted from the publication date.</summary>
+    public DayOfWeek? Weekday { get; init; }
 
     /// <summary>The year was lent by the other end of a span: the date is not explicit in the text.</summary>
     public bool YearFromSibling { get; init; }

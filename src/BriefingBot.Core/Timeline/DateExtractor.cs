@@ -19,7 +19,8 @@ namespace BriefingBot.Timeline;
 /// something ahead ("will", "expected to", "until") the earliest on or after it, a week's grace either way. Against a
 /// date the article reports (it was written after that) or looks ahead to, the nearest such date wins unless the
 /// tense rules it out. Dates that cannot be placed are left out: the clock is never consulted.</para>
-/// <para>Not read: dates relative to an unstated day ("on Friday", "last week", "yesterday") and day ranges written
+/// <para>Weekdays ("next Tuesday", "announced on Friday") are counted from the publication date, and left out when the
+/// article has none or a bare weekday's clause has no tense. Not read: "last week", "yesterday" and day ranges written
 /// day-first ("10-11 November").</para>
 /// </remarks>
 public sealed partial class DateExtractor
@@ -79,6 +80,7 @@ public sealed partial class DateExtractor
                 { Year: { } year } => Compose(year, raw.Month, raw.Day),
                 { SharesYearWith: { } j } when resolved[j] is { } first => SameYearOrAfter(first, raw),
                 _ when anchor is null => null,
+                { Weekday: not null } => ResolveWeekday(raw, anchor),
                 { Deixis: not Deixis.None } => ResolveDeictic(raw, anchor),
                 _ => ResolvePartial(raw, anchor),
             };

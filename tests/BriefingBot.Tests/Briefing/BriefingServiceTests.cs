@@ -94,6 +94,29 @@ public sealed class BriefingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PositionOfSomethingNeverQuoted_ShowsTheMentionsAboutTheTopicFirst()
+    {
+        var briefing = await Index(("quotas.txt", """
+            Quota Talks
+
+            By Mara Lindqvist
+
+            Norway has long hosted the annual fisheries meetings in Bergen.
+
+            Norway and Iceland disagree on mackerel quotas in the North Atlantic, and Norway wants a binding share.
+
+            Officials from Norway also attended a separate conference on shipping.
+            """));
+
+        var answer = briefing.Ask("What is Norway's position on mackerel quotas?");
+
+        Assert.DoesNotContain(answer.Results, r => r.Speaker is not null);
+        Assert.NotNull(answer.Note);
+        Assert.Contains("mackerel quotas", answer.Results[0].Quote);
+        Assert.All(answer.Results, r => Assert.Contains("Norway", r.Quote));
+    }
+
+    [Fact]
     public async Task Said_ReturnsThePersonsQuotes()
     {
         var briefing = await Index(("harbour.txt", HarbourArticle));

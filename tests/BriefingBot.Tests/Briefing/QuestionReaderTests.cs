@@ -13,6 +13,9 @@ public sealed class QuestionReaderTests
     [InlineData("what has Ada Lovelace ever said on engines", "Ada Lovelace", "engines")]
     [InlineData("quotes by Jeffrey Bader", "Jeffrey Bader", null)]
     [InlineData("Henry Kissinger's remarks", "Henry Kissinger", null)]
+    [InlineData("What is Norway's position on mackerel quotas?", "Norway", "mackerel quotas")]
+    [InlineData("What's Ada Lovelace's view on engines?", "Ada Lovelace", "engines")]
+    [InlineData("Ada Lovelace's take on engines", "Ada Lovelace", "engines")]
     public void SpeakerQuestions_NameThePersonAndTopic(string text, string name, string? topic)
     {
         var question = Assert.IsType<Question.ForSpeaker>(QuestionReader.Read(text));

@@ -6,7 +6,7 @@ namespace BriefingBot.Tests.Briefing;
 public sealed partial class VerbatimFidelityTests(ShippedCorpusFixture shipped) : IClassFixture<ShippedCorpusFixture>
 {
     public static IEnumerable<object[]> Questions() =>
-        DevQuestions.CaseIds().Select(id => new object[] { DevQuestions.Case((string)id[0]).GetProperty("q").GetString()! })
+        QuestionSet.Dev.Cases.Select(c => new object[] { c.GetProperty("q").GetString()! })
             .Concat(new[]
             {
                 "what did Xi Jinping say", "what did Henry Kissinger say", "who warned about a cold war",

@@ -81,6 +81,22 @@ public class PersonDirectoryTests
         Assert.Equal("Aldo Ferrante", Assert.Single(Directory.Resolve("Prime Minister Ferrante")).Name);
     }
 
+    [Theory]
+    [InlineData("Rear Admiral Ferrante")]
+    [InlineData("Italian Defence Minister Ferrante")]
+    [InlineData("Trade Ministry spokesperson Aldo Ferrante")]
+    [InlineData("Italy's defence chief Aldo Ferrante")]
+    public void Resolve_NameAfterADescription_FindsThePerson(string typed)
+    {
+        Assert.Equal("Aldo Ferrante", Assert.Single(Directory.Resolve(typed)).Name);
+    }
+
+    [Fact]
+    public void Resolve_GivenNameBeforeAKnownSurname_IsNotADescription()
+    {
+        Assert.Empty(Directory.Resolve("Paolo Ferrante"));
+    }
+
     [Fact]
     public void Resolve_SurnameSharedByTwo_ReturnsBoth()
     {

@@ -433,6 +433,56 @@ public class QuotationExtractorTests
     }
 
     [Fact]
+    public void KoreanNameWithHyphenatedGivenName_IsOneSpeaker_AndItsSurnameRefersToIt()
+    {
+        var result = Extract(
+            "The panel is chaired by Park Seo-yeon, a former executive at a container line.",
+            "“Carriers have run out of patience,” Park said.");
+
+        AssertSpoken(result, "Carriers have run out of patience", "Park Seo-yeon");
+    }
+
+    [Fact]
+    public void SentenceOpeningWithAHyphenatedWord_DoesNotStartAName()
+    {
+        var result = Extract("Long-term Planning matters, Marta Kowalczyk said. “We plan in decades,” she added.");
+
+        AssertSpoken(result, "We plan in decades", "Marta Kowalczyk");
+        Assert.DoesNotContain(result.People, p => p.Name.Contains("Long", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CompoundNounEndingInS_IsNotTheSayVerb()
+    {
+        var result = Extract(
+            "Lin Meiyu, a researcher in Taipei, reviewed the council’s rules.",
+            "Lin also wrote that observer states such as Japan “bring money but get no vote.”");
+
+        AssertSpoken(result, "bring money but get no vote.", "Lin Meiyu");
+    }
+
+    [Fact]
+    public void NounWithADeterminerBeforeTheSayVerb_IsItsOwnSubject()
+    {
+        var result = Extract(
+            "Lin Meiyu, a researcher in Taipei, reviewed the council’s rules.",
+            "Lin added that the report states the rules are “a veto in disguise.”");
+
+        Assert.DoesNotContain(result.Quotations, q => q.Text.StartsWith("a veto", StringComparison.Ordinal) && q.Speaker == "Lin Meiyu");
+    }
+
+    [Fact]
+    public void BritishSingleQuotes_AreQuotations_AndApostrophesAreNot()
+    {
+        var result = Extract(
+            "'This was a failure of the most basic kind,' said Samuel Oduya, the regulator's chief executive. 'Customers paid for water they never used.'");
+
+        AssertSpoken(result, "This was a failure of the most basic kind", "Samuel Oduya");
+        AssertSpoken(result, "Customers paid for water they never used.", "Samuel Oduya");
+        Assert.Equal(2, result.Quotations.Count(q => q.Kind == QuotationKind.Direct));
+    }
+
+    [Fact]
     public void VeryLongParagraph_IsReadInFull()
     {
         var sentence = "“Talks will continue next week in the capital,” said Tobias Lindqvist. ";

@@ -24,6 +24,18 @@ public sealed class SafeQueryTests
         Assert.DoesNotContain(terms, t => t.Any(c => "\"():*~^[]".Contains(c)));
     }
 
+    [Theory]
+    [InlineData("Where did the two leaders meet?", "The two leaders met in Busan.")]
+    [InlineData("Who sought a grace period?", "Hanoi would seek a grace period.")]
+    [InlineData("Where were the talks held?", "The two sides hold talks in Madrid.")]
+    public void IrregularVerbForms_MeetTheirBaseForm(string question, string passage)
+    {
+        using var analyzer = Fields.CreateAnalyzer();
+        var query = new SafeQuery(analyzer);
+        var verb = Assert.Single(query.Terms(Fields.Body, question), t => t is "meet" or "seek" or "hold");
+        Assert.Contains(verb, query.Terms(Fields.Body, passage));
+    }
+
     [Fact]
     public void TermsAreCapped_SoAHugePasteStaysAQuery()
     {

@@ -64,6 +64,17 @@ public class DateExtractorTests
     [InlineData("The talks ran Oct. 25–26, 2025.", null, null, "Oct. 25=2025-10-25/Day | 26, 2025=2025-10-26/Day")]
     [InlineData("The expo runs from November 5 to November 10, 2025.", null, null, "November 5=2025-11-05/Day | November 10, 2025=2025-11-10/Day")]
     [InlineData("The fair runs from December 30 to January 2.", "2025-12-01", null, "December 30=2025-12-30/Day | January 2=2026-01-02/Day")]
+    // Weekdays count from the publication date (2026-05-21 is a Thursday); without one, or without a tense, they are left out.
+    [InlineData("A pledging conference will open next Tuesday in Hamburg.", "2026-05-21", null, "next Tuesday=2026-05-26/Day")]
+    [InlineData("The decision was announced on Tuesday by the secretariat.", "2026-05-21", null, "Tuesday=2026-05-19/Day")]
+    [InlineData("Ministers will sign the text on Friday.", "2026-05-21", null, "Friday=2026-05-22/Day")]
+    [InlineData("The port reopened last Thursday.", "2026-05-21", null, "last Thursday=2026-05-14/Day")]
+    [InlineData("The talks on Friday in Geneva.", "2026-05-21", null, "")]
+    [InlineData("A pledging conference will open next Tuesday in Hamburg.", null, "The fund was set up in March 2026.", "")]
+    [InlineData("The vote will take place on Tuesday, Oct. 6.", "2026-05-21", null, "Oct. 6=2026-10-06/Day")]
+    // A verb that moves a date does not lend its tense to the old date or the new one.
+    [InlineData("The compact has pushed back the deadline from the end of June to Oct. 3.", "2026-05-21", null, "June=2026-06-01/Month | Oct. 3=2026-10-03/Day")]
+    [InlineData("The summit was postponed from May 3 to May 10.", "2026-06-20", null, "May 3=2026-05-03/Day | May 10=2026-05-10/Day")]
     public void Normalises(string sentence, string? published, string? alsoInArticle, string expected)
     {
         var context = extractor.CreateContext(Date(published), alsoInArticle is null ? [sentence] : [alsoInArticle, sentence]);
