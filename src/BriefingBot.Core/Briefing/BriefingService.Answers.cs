@@ -17,7 +17,7 @@ public sealed partial class BriefingService
     /// <summary>A person's quotations, then passages reporting their words; null when <paramref name="name"/> is not a name at all.</summary>
     private Answer? AnswerForSpeaker(string question, string name, string? topic, int? top)
     {
-        var matches = People().Directory.Resolve(name);
+        var matches = View().Directory.Resolve(name);
         if (matches.Count == 0)
             return LooksLikeName(name) ? NeverQuoted(question, name, top, topic) : null;
 
@@ -60,7 +60,7 @@ public sealed partial class BriefingService
     /// <summary>The source sentences of the best-matching milestones, then passages to fill up to <paramref name="top"/>.</summary>
     private Answer AnswerWhen(Question.ForWhen question, int top)
     {
-        var timeline = index.Catalog.Milestones.ToDictionary(m => m.Id);
+        var timeline = View().MilestonesById;
         // Two milestones of one sentence ("October 25 and 26") are one passage.
         var dated = index.SearchMilestones(question.Text, question.AboutDeadline, top)
             .Where(hit => timeline.ContainsKey(hit.Id))

@@ -21,7 +21,7 @@ public sealed partial class BriefingService
     private readonly TimeProvider time;
     private readonly ILogger<BriefingService> logger;
     private readonly BriefingMetrics? metrics;
-    private volatile PeopleView people = PeopleView.Empty;
+    private volatile CatalogView view = CatalogView.Empty;
 
     /// <param name="metrics">Where questions answered and their latency are recorded; none when null.</param>
     public BriefingService(
@@ -88,7 +88,7 @@ public sealed partial class BriefingService
 
     /// <summary>Canonical names of quoted people matching <paramref name="prefix"/> (any word of the name or an alias), for autocomplete.</summary>
     public IReadOnlyList<string> Speakers(string prefix, int max = 25) =>
-        People().Directory.Search(prefix ?? "", max).Select(p => p.Name).ToList();
+        View().Directory.Search(prefix ?? "", max).Select(p => p.Name).ToList();
 
     /// <summary>The digest for <paramref name="today"/>: milestones in the next <paramref name="horizonDays"/> days (superseded
     /// ones left out), articles indexed after <paramref name="since"/> and their notable quotations.</summary>
@@ -169,16 +169,11 @@ public sealed partial class BriefingService
     private static IndexContent Analyse(CorpusSnapshot snapshot)
     {
         var extractor = new QuotationExtractor();
-        var quotations = new List<Quotation>();
-        var speakers = new List<Person>();
-        foreach (var article in snapshot.Articles)
-        {
-            var found = extractor.Extract(article);
-            quotations.AddRange(found.Quotations);
-            speakers.AddRange(found.People);
-        }
+        // Articles are read independently, on every core; the results keep corpus order.
+        var found = snapshot.Articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
+        var quotations = found.SelectMany(f => f.Quotations);
         // Merged across articles: "Victor Gao" in one article and "Gao Zhikai" in another are one speaker.
-        var directory = PersonDirectory.Build(speakers);
+        var directory = PersonDirectory.Build(found.SelectMany(f => f.People));
         var timeline = new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
         return new IndexContent(snapshot, quotations.Select(directory.Canonicalize).ToList(), directory.People, timeline);
     }
@@ -190,18 +185,25 @@ public sealed partial class BriefingService
         _ => m.Date,
     };
 
-    /// <summary>The person directory of the generation now serving, rebuilt when a new generation opens.</summary>
-    private PeopleView People()
+    /// <summary>Lookups over the generation now serving (its person directory, its milestones by id), built once per generation.</summary>
+    private CatalogView View()
     {
         var catalog = index.Catalog;
-        var view = people;
-        if (!ReferenceEquals(view.Catalog, catalog))
-            people = view = new PeopleView(catalog, PersonDirectory.Build(catalog.People));
-        return view;
+        var current = view;
+        if (!ReferenceEquals(current.Catalog, catalog))
+            view = current = CatalogView.Of(catalog);
+        return current;
     }
 
-    private sealed record PeopleView(IndexCatalog Catalog, PersonDirectory Directory)
+    private sealed record CatalogView(IndexCatalog Catalog, PersonDirectory Directory, IReadOnlyDictionary<string, Milestone> MilestonesById)
     {
-        public static PeopleView Empty { get; } = new(IndexCatalog.Empty, PersonDirectory.Build([]));
+        public static CatalogView Empty { get; } = Of(IndexCatalog.Empty);
+
+        public static CatalogView Of(IndexCatalog catalog)
+        {
+            var milestones = new Dictionary<string, Milestone>(StringComparer.Ordinal);
+            foreach (var milestone in catalog.Milestones) milestones.TryAdd(milestone.Id, milestone);
+            return new CatalogView(catalog, PersonDirectory.Build(catalog.People), milestones);
+        }
     }
 }

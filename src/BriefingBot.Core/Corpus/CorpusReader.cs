@@ -22,10 +22,15 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
         var fingerprint = CorpusFingerprint.Compute(folder);
         var articles = new List<Article>();
         var warnings = new List<CorpusWarning>();
-        foreach (var file in CorpusFile.List(folder))
+        // Files are parsed independently, on every core; the results keep path order.
+        var parsed = CorpusFile.List(folder).AsParallel().AsOrdered().Select(file =>
         {
             var text = ReadText(file, out var problem);
             var article = text is null ? null : ArticleParser.Parse(file.RelativePath, text, out problem);
+            return (file, article, problem);
+        });
+        foreach (var (file, article, problem) in parsed)
+        {
             if (article is not null)
             {
                 articles.Add(article);

@@ -81,7 +81,9 @@ public sealed partial class PersonDirectory
                 groups.Remove(other);
             }
             group.Add(person);
-            foreach (var key in group.SelectMany(Names).Select(NameKey.Of))
+            // Keys of the group's earlier members already point here; only the newcomers' need to (re-pointing the
+            // whole group on every addition made a person quoted in thousands of articles cost quadratic time).
+            foreach (var key in joined.Skip(1).SelectMany(g => g).Append(person).SelectMany(Names).Select(NameKey.Of))
                 groupOfKey[key] = group;
         }
         var merged = groups.Select(Merge).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
@@ -230,15 +232,15 @@ public sealed partial class PersonDirectory
     private static Person Merge(List<Person> group)
     {
         // The canonical name is the one most articles use as canonical; an article that gave "Name (Alias)" chose it.
+        var keys = group.Select(p => NameKey.Of(p.Name)).ToArray();
+        var uses = keys.CountBy(k => k).ToDictionary(StringComparer.Ordinal);
         var canonical = group
-            .Select((p, i) => (p.Name, Index: i, Score: group.Count(q => NameKey.Of(q.Name) == NameKey.Of(p.Name)) * 2 + (p.Aliases.Count > 0 ? 1 : 0)))
+            .Select((p, i) => (p.Name, Index: i, Score: uses[keys[i]] * 2 + (p.Aliases.Count > 0 ? 1 : 0)))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Index)
             .First().Name;
-        var aliases = new List<string>();
-        foreach (var name in group.SelectMany(Names))
-            if (NameKey.Of(name) != NameKey.Of(canonical) && !aliases.Any(a => NameKey.Of(a) == NameKey.Of(name)))
-                aliases.Add(name);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { NameKey.Of(canonical) };
+        var aliases = group.SelectMany(Names).Where(name => seen.Add(NameKey.Of(name))).ToList();
         return new Person(canonical, aliases);
     }
 

@@ -24,6 +24,9 @@ public sealed class BriefingIndex : IDisposable
     private readonly ILogger<BriefingIndex> logger;
     private readonly Analyzer analyzer = Fields.CreateAnalyzer();
     private readonly SafeQuery safeQuery;
+    private readonly TypeFilter passagesOnly = new(Fields.TypePassage);
+    private readonly TypeFilter quotationsOnly = new(Fields.TypeQuotation);
+    private readonly TypeFilter milestonesOnly = new(Fields.TypeMilestone);
     private readonly SemaphoreSlim buildGate = new(1, 1);
     private readonly Lock openGate = new();
     private IndexGeneration? current;
@@ -135,7 +138,7 @@ public sealed class BriefingIndex : IDisposable
         if (safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f }) is not { } words) return [];
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (preferDeadlines) query.Add(new TermQuery(new Term(Fields.Kind, "deadline")) { Boost = 2f }, Occur.SHOULD);
-        return Search(searcher => (IReadOnlyList<(string, double)>)searcher.Search(OfType(query, Fields.TypeMilestone), top).ScoreDocs
+        return Search(searcher => (IReadOnlyList<(string, double)>)searcher.Search(milestonesOnly.Restrict(query), top).ScoreDocs
             .Select(hit => (JsonSerializer.Deserialize<Timeline.Milestone>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!.Id, (double)hit.Score))
             .ToList()) ?? [];
     }
@@ -167,7 +170,7 @@ public sealed class BriefingIndex : IDisposable
 
     private IReadOnlyList<PassageHit> Passages(Query query, int top) => Search(searcher =>
     {
-        var hits = searcher.Search(OfType(query, Fields.TypePassage), Math.Max(top * 5, 20)).ScoreDocs;
+        var hits = searcher.Search(passagesOnly.Restrict(query), Math.Max(top * 5, 20)).ScoreDocs;
         var chosen = new List<PassageHit>(top);
         foreach (var hit in hits)
         {
@@ -183,16 +186,18 @@ public sealed class BriefingIndex : IDisposable
 
     private IReadOnlyList<QuotationHit> Quotations(Query query, int top) => Search(searcher =>
     {
-        var limit = Math.Min(top, Math.Max(1, searcher.IndexReader.MaxDoc));
-        return (IReadOnlyList<QuotationHit>)searcher.Search(OfType(query, Fields.TypeQuotation), limit).ScoreDocs
+        var restricted = quotationsOnly.Restrict(query);
+        // Every match (a person's quotations): collected as found and sorted, rather than through a top-N queue sized
+        // to the whole index, whose allocation cost more than the search itself.
+        var hits = top == int.MaxValue
+            ? AllHitsCollector.Search(searcher, restricted)
+            : searcher.Search(restricted, Math.Min(top, Math.Max(1, searcher.IndexReader.MaxDoc))).ScoreDocs;
+        return (IReadOnlyList<QuotationHit>)hits
             .Select(hit => new QuotationHit(
                 JsonSerializer.Deserialize<Quotation>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!,
                 hit.Score))
             .ToList();
     }) ?? [];
-
-    private static Query OfType(Query query, string type) =>
-        new FilteredQuery(query, new QueryWrapperFilter(new TermQuery(new Term(Fields.Type, type))));
 
     /// <summary>Runs a search on the current generation; retries once if a rebuild retired it mid-call.</summary>
     private T? Search<T>(Func<IndexSearcher, T> search) where T : class

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BriefingBot.Timeline;
 
 /// <summary>
@@ -43,12 +45,25 @@ public sealed partial class DateExtractor
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var explicitDates = new List<ExplicitDate>();
-        foreach (var sentence in sentences)
+        foreach (var sentence in sentences.Where(MayHoldDate))
             foreach (var raw in ScanSentence(new SentenceText(sentence)).Dates)
                 if (raw.IsExplicit && Compose(raw.Year!.Value, raw.Month, raw.Day) is { } date)
                     explicitDates.Add(new ExplicitDate(date, raw.Precision, raw.Orientation == Orientation.Forward));
         return new DateContext(published, explicitDates);
     }
+
+    /// <summary>
+    /// False when <paramref name="sentence"/> cannot hold a date: every form read needs a digit or a capitalised month
+    /// name (or its abbreviation), so a sentence with neither is not worth reading. Most sentences are like that.
+    /// </summary>
+    internal static bool MayHoldDate(string sentence) =>
+        sentence.AsSpan().ContainsAny(Digits) || sentence.AsSpan().ContainsAny(MonthPrefixes);
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    // Every full and short month name starts with one of these, case-sensitively as the patterns match them.
+    private static readonly SearchValues<string> MonthPrefixes =
+        SearchValues.Create(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
 
     /// <summary>The dates of a sentence with what the timeline needs to judge them: tense and governing preposition.</summary>
     internal IReadOnlyList<DateReading> Read(SentenceText sentence, DateContext context)

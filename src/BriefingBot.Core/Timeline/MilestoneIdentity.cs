@@ -55,23 +55,25 @@ public static class MilestoneIdentity
     }
 
     /// <summary>
-    /// The words of a label that say what it is about, reduced to their first letters so that "suspended" meets
-    /// "suspension". Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
+    /// True when two labels, given by their <see cref="LabelStems"/>, name the same thing: at least two content words in
+    /// common (matched on their first letters, so "suspended" meets "suspension"), covering at least half of the
+    /// shorter label's content words.
     /// </summary>
-    internal static IReadOnlySet<string> Topic(string label) =>
-        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet();
-
-    /// <summary>
-    /// True when two labels' <see cref="Topic"/>s name the same thing: at least two words in common, covering at
-    /// least half of the smaller topic.
-    /// </summary>
-    internal static bool AreSimilarTopics(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    internal static bool AreSimilarLabels(IReadOnlySet<string> stemsA, IReadOnlySet<string> stemsB)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (stemsA.Count == 0 || stemsB.Count == 0)
             return false;
-        var shared = a.Count(b.Contains);
-        return shared >= 2 && shared * 2 >= Math.Min(a.Count, b.Count);
+        var shared = 0;
+        foreach (var stem in stemsA)
+            if (stemsB.Contains(stem))
+                shared++;
+        return shared >= 2 && shared * 2 >= Math.Min(stemsA.Count, stemsB.Count);
     }
+
+    /// <summary>The stems of a label's content words, what <see cref="AreSimilarLabels"/> compares.</summary>
+    internal static HashSet<string> LabelStems(string label) =>
+        // Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
+        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
 
     private static string Stem(string word)
     {

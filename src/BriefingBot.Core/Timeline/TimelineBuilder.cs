@@ -38,10 +38,12 @@ public sealed class TimelineBuilder
     public IReadOnlyList<Milestone> Build(IReadOnlyList<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var found = articles.SelectMany(FromArticle).ToList();
-        var reschedulable = found.Where(f => f.Reschedulable).ToList();
+        // Articles are read independently, on every core; the results keep article order.
+        var found = articles.AsParallel().AsOrdered().SelectMany(FromArticle).ToList();
+        var supersession = new Supersession(found.Where(f => f.Reschedulable).Select(f => (f.Milestone, f.Position)));
         return found
-            .Select(f => (Milestone: f.Reschedulable ? f.Milestone with { SupersededBy = SupersessorOf(f, reschedulable)?.Id } : f.Milestone, f.Position))
+            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = supersession.SupersessorOf(f.Milestone)?.Id } : f.Milestone)
+            .Zip(found, (milestone, f) => (Milestone: milestone, f.Position))
             .OrderBy(x => x.Milestone.Date)
             .ThenBy(x => x.Milestone.Article.Id, StringComparer.Ordinal)
             .ThenBy(x => x.Milestone.Paragraph)
@@ -56,7 +58,7 @@ public sealed class TimelineBuilder
         var context = dates.CreateContext(article.Published, sentences.Select(x => x.Sentence.Text));
         var found = new List<Found>();
         var listed = new HashSet<(DateOnly, DatePrecision, string)>();
-        foreach (var (paragraph, sentence) in sentences)
+        foreach (var (paragraph, sentence) in sentences.Where(s => DateExtractor.MayHoldDate(s.Sentence.Text)))
         {
             var text = new SentenceText(sentence.Text);
             var readings = dates.Read(text, context);
@@ -72,7 +74,7 @@ public sealed class TimelineBuilder
                 if (!listed.Add((milestone.Date, milestone.Precision, clause.Label.ToLowerInvariant())))
                     continue;
                 var reschedulable = kind == MilestoneKind.Deadline || reading.Orientation == Orientation.Forward;
-                found.Add(new Found(milestone, reschedulable, sentence.Start + mention.Start, MilestoneIdentity.Topic(clause.Label)));
+                found.Add(new Found(milestone, reschedulable, sentence.Start + mention.Start));
             }
         }
 
@@ -95,30 +97,8 @@ public sealed class TimelineBuilder
         return !isMilestone ? null : deadline ? MilestoneKind.Deadline : MilestoneKind.Event;
     }
 
-    /// <summary>The latest-published other article's milestone that moves <paramref name="older"/>, if any.</summary>
-    private static Milestone? SupersessorOf(Found older, IReadOnlyList<Found> reschedulable)
-    {
-        var o = older.Milestone;
-        return reschedulable
-            .Where(n => n.Milestone.Article.Id != o.Article.Id
-                && n.Milestone.Kind == o.Kind
-                && IsPublishedLater(n.Milestone.Article, o.Article)
-                && !DateSpan.Overlap(n.Milestone.Date, n.Milestone.Precision, o.Date, o.Precision)
-                && MilestoneIdentity.AreSimilarTopics(n.Topic, older.Topic))
-            .OrderByDescending(n => n.Milestone.Article.Published)
-            .ThenBy(n => n.Milestone.Article.Id, StringComparer.Ordinal)
-            .ThenBy(n => n.Position)
-            .Select(n => n.Milestone)
-            .FirstOrDefault();
-    }
-
-    /// <summary>Later when both dates are known and differ, or when only <paramref name="candidate"/>'s is known.</summary>
-    private static bool IsPublishedLater(ArticleRef candidate, ArticleRef than) =>
-        candidate.Published is { } later && (than.Published is not { } earlier || later > earlier);
-
     /// <summary>A milestone before supersession, with what supersession and ordering need.</summary>
     /// <param name="Reschedulable">A deadline, or an event the article looks ahead to: a later article may move it.</param>
     /// <param name="Position">Offset of the date in its paragraph.</param>
-    /// <param name="Topic">What its label is about, for matching a moved deadline across articles.</param>
-    private sealed record Found(Milestone Milestone, bool Reschedulable, int Position, IReadOnlySet<string> Topic);
+    private sealed record Found(Milestone Milestone, bool Reschedulable, int Position);
 }

@@ -35,22 +35,34 @@ public sealed class CorpusWatcher(
         watcher.Deleted += onChange;
         watcher.Renamed += (_, e) => { if (IsArticle(e.FullPath) || IsArticle(e.OldFullPath)) changed.Release(); };
 
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            await changed.WaitAsync(stoppingToken);
-            // Quiet period: keep waiting while changes keep coming.
-            while (await changed.WaitAsync(Debounce, stoppingToken)) { }
-            while (changed.CurrentCount > 0) await changed.WaitAsync(stoppingToken);
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var result = await reindexer.RunAsync(stoppingToken);
-                logger.LogInformation("Corpus changed: {Added} articles added, {Removed} removed, {Changed} changed",
-                    result.Report.ArticlesAdded.Count, result.Report.ArticlesRemoved.Count, result.Report.ArticlesChanged.Count);
+                await changed.WaitAsync(stoppingToken);
+                // Quiet period: keep waiting while changes keep coming.
+                while (await changed.WaitAsync(Debounce, stoppingToken)) { }
+                while (changed.CurrentCount > 0) await changed.WaitAsync(stoppingToken);
+                await ReindexAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Reindex after a corpus change failed; the previous index keeps answering");
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping (or failed to start): nothing to clean up.
+        }
+    }
+
+    private async Task ReindexAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var result = await reindexer.RunAsync(stoppingToken);
+            logger.LogInformation("Corpus changed: {Added} articles added, {Removed} removed, {Changed} changed",
+                result.Report.ArticlesAdded.Count, result.Report.ArticlesRemoved.Count, result.Report.ArticlesChanged.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reindex after a corpus change failed; the previous index keeps answering");
         }
     }
 

@@ -1,4 +1,5 @@
 using BriefingBot.Briefing;
+using BriefingBot.Search;
 using BriefingBot.Timeline;
 
 namespace BriefingBot.Scheduling;
@@ -19,7 +20,16 @@ public interface ITimelineSource
 /// <summary>The timeline and digests of the running <see cref="BriefingService"/>.</summary>
 public sealed class BriefingTimelineSource(BriefingService briefing) : ITimelineSource
 {
-    public IReadOnlyList<Milestone> Timeline() => briefing.Timeline();
+    /// <exception cref="TimelineNotReadyException">No index has been built yet. A replica that just started on a
+    /// fresh index folder must not read "no milestones" and unschedule the reminders its peers share, nor skip a
+    /// reminder as gone: the synchronizer leaves the schedule alone and the job is retried.</exception>
+    public IReadOnlyList<Milestone> Timeline() =>
+        ReferenceEquals(briefing.Catalog, IndexCatalog.Empty)
+            ? throw new TimelineNotReadyException()
+            : briefing.Timeline();
 
     public Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since) => briefing.BuildDigest(today, horizonDays, since);
 }
+
+/// <summary>The timeline cannot be read yet: no index has been built (a fresh start, or a replica's first one).</summary>
+public sealed class TimelineNotReadyException() : InvalidOperationException("The index is still being built; the timeline is not known yet.");

@@ -14,6 +14,7 @@ internal static class ScheduleKeys
     public const string Group = "briefingbot";
     public const string ReminderGroup = "briefingbot.reminders";
     public const string DigestGroup = "briefingbot.digests";
+    public const string LookAgainGroup = "briefingbot.look-again";
 
     public static readonly JobKey ReminderJob = new("reminder", Group);
     public static readonly JobKey DigestJob = new("digest", Group);
@@ -36,6 +37,12 @@ internal static class ScheduleKeys
         new($"{lead.Iso}-{Hash(milestoneId, lead.Iso, channel.ToString())}", ReminderGroup);
 
     public static TriggerKey Digest(ChannelAddress channel) => new($"digest-{Hash(channel.ToString())}", DigestGroup);
+
+    /// <summary>
+    /// The extra firing of a delivery another firing holds (<see cref="ScheduledDelivery"/>): in a group of its own,
+    /// which the synchronizer neither plans nor prunes.
+    /// </summary>
+    public static TriggerKey LookAgain(string deliveryKey) => new($"again-{Hash(deliveryKey)}", LookAgainGroup);
 
     /// <summary>The ledger key of a reminder: at most one post per (milestone, lead, channel), ever.</summary>
     public static string ReminderDelivery(string milestoneId, LeadTime lead, ChannelAddress channel) =>

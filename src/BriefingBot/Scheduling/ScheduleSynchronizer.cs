@@ -82,6 +82,12 @@ public sealed class ScheduleSynchronizer(
         {
             return timelineSource.Timeline();
         }
+        catch (TimelineNotReadyException)
+        {
+            // The usual first start: the index is being built, and its reindex re-plans when done.
+            logger.LogInformation("No index yet; reminders are left as planned until it is built");
+            return null;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // No index yet, or a corpus that failed to load: keep the reminders already planned instead of

@@ -20,7 +20,7 @@ public sealed class ScheduledDelivery(
     /// <summary>Claims, posts and settles <paramref name="post"/> to <paramref name="channel"/> under <paramref name="key"/>.</summary>
     /// <param name="asOf">What the post is as of, stored with the claim: a reminder's planned instant, the moment a
     /// digest was built (the next digest covers what came after it).</param>
-    /// <exception cref="JobExecutionException">The post failed transiently (or another firing holds it) and the
+    /// <exception cref="JobExecutionException">The post failed transiently (or another firing holds a digest) and the
     /// firing's retry policy has attempts left: Quartz fires it again after the backoff.</exception>
     public async Task DeliverAsync(
         IJobExecutionContext context,
@@ -39,6 +39,11 @@ public sealed class ScheduledDelivery(
         {
             case ClaimOutcome.AlreadySettled:
                 logger.LogInformation("{Key} was already delivered or given up on; not posting it again", key);
+                return;
+            case ClaimOutcome.HeldElsewhere when kind == PostKinds.Reminder:
+                var lookAgain = now + policy.DeliveryLease;
+                await LookAgainAsync(context, key, lookAgain, cancellationToken);
+                logger.LogInformation("{Key} is being sent by another firing; looking again at {At:u}, in case that firing died", key, lookAgain);
                 return;
             case ClaimOutcome.HeldElsewhere:
                 logger.LogInformation("{Key} is being sent by another firing; trying again later", key);
@@ -77,5 +82,27 @@ public sealed class ScheduledDelivery(
                 logger.LogError("Could not post {Key}: {Detail}", key, detail);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The claim's owner normally settles it; but it may be a replica that died mid-send, and then nobody may send
+    /// until its lease has run out. So one more firing of the same reminder is scheduled for then, whatever retries this
+    /// firing has left: a firing Quartz recovered from a dead replica carries no retry policy at all. Keyed by the
+    /// delivery (idempotent); the ledger makes the extra firing a no-op when the owner did deliver. Reminders only: a
+    /// reminder's delivery follows from its job data, a digest's from its trigger's scheduled time.
+    /// </summary>
+    private async Task LookAgainAsync(IJobExecutionContext context, string key, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var data = new JobDataMap();
+        foreach (var (name, value) in context.MergedJobDataMap) data[name] = value;
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(ScheduleKeys.LookAgain(key))
+            .ForJob(context.JobDetail.Key)
+            .UsingJobData(data)
+            .StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .WithRetryPolicy(policy.Retry)
+            .Build();
+        await context.Scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }
 }

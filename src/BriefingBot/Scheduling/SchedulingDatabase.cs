@@ -27,6 +27,9 @@ public sealed class SchedulingDatabase(StoreKind kind, string connectionString)
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>PostgreSQL clusters only: see <see cref="SchedulingOptions.ClusterCheckinInterval"/>.</summary>
+    public TimeSpan ClusterCheckinInterval { get; init; } = SchedulingOptions.DefaultClusterCheckinInterval;
+
     public DbProviderFactory Factory => Kind == StoreKind.Postgres ? NpgsqlFactory.Instance : SqliteFactory.Instance;
 
     /// <summary>

@@ -17,6 +17,14 @@ public sealed class SchedulingOptions
     /// <c>Data Source={BriefingBot:Data}/briefingbot.db</c>; required for <c>postgres</c>; ignored for <c>memory</c>.</summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary><c>postgres</c> only: how often each replica tells the cluster it is alive. A replica silent for this
+    /// long again is taken for dead, and the others fire the reminders it had taken on. Default 7.5 seconds
+    /// (Quartz's own default).</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = DefaultClusterCheckinInterval;
+
+    /// <summary>Quartz's own check-in interval: 7.5 seconds.</summary>
+    public static readonly TimeSpan DefaultClusterCheckinInterval = TimeSpan.FromMilliseconds(7500);
+
     /// <summary>IANA time zone the reminder time and the digest cron are read in. Default <c>UTC</c>.</summary>
     public string TimeZone { get; set; } = "UTC";
 

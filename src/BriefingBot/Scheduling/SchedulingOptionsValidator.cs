@@ -22,6 +22,9 @@ public sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOpti
         else if (options.Store.Equals("postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(options.ConnectionString))
             Fail(nameof(options.ConnectionString), "is required when Store is postgres");
 
+        if (options.ClusterCheckinInterval < TimeSpan.FromSeconds(1) || options.ClusterCheckinInterval > TimeSpan.FromMinutes(5))
+            Fail(nameof(options.ClusterCheckinInterval), $"{options.ClusterCheckinInterval} is outside 00:00:01..00:05:00");
+
         if (!SchedulePolicy.TryFindZone(options.TimeZone, out _))
             Fail(nameof(options.TimeZone), $"'{options.TimeZone}' is not a known IANA time zone (e.g. Europe/Berlin, UTC)");
 

@@ -78,8 +78,13 @@ public static class SchedulingServiceCollectionExtensions
                     store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
                     store.UseSystemTextJsonSerializer();
                     store.ProvisionSchema();
-                    // Several bots may share one database: the cluster makes each trigger fire on one node only.
-                    store.UseClustering();
+                    // Several bots may share one database: the cluster makes each trigger fire on one node only, and
+                    // a node that stops checking in has its fired and acquired triggers recovered by the others.
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = database.ClusterCheckinInterval;
+                        cluster.CheckinMisfireThreshold = database.ClusterCheckinInterval;
+                    });
                 });
                 break;
             default:
@@ -116,6 +121,10 @@ public static class SchedulingServiceCollectionExtensions
             var data = configuration[$"{BriefingOptions.Section}:{nameof(BriefingOptions.Data)}"];
             connectionString = $"Data Source={Path.Combine(string.IsNullOrWhiteSpace(data) ? "data" : data, "briefingbot.db")}";
         }
-        return new SchedulingDatabase(kind, connectionString ?? "");
+        var checkin = TimeSpan.TryParse(section[nameof(SchedulingOptions.ClusterCheckinInterval)], System.Globalization.CultureInfo.InvariantCulture, out var interval)
+            && interval >= TimeSpan.FromSeconds(1)
+                ? interval
+                : SchedulingOptions.DefaultClusterCheckinInterval;
+        return new SchedulingDatabase(kind, connectionString ?? "") { ClusterCheckinInterval = checkin };
     }
 }

@@ -31,19 +31,23 @@ public sealed record Activity
     public string? TenantId => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
 }
 
+/// <summary>A user or bot: <c>29:…</c> users (with their Entra <paramref name="AadObjectId"/>), <c>28:&lt;app id&gt;</c> bots.</summary>
 public sealed record ChannelAccount(string? Id, string? Name = null, string? AadObjectId = null);
 
+/// <summary>A personal chat (<c>a:…</c>), group chat or channel (<c>19:…</c>, with <c>;messageid=</c> for a thread).</summary>
 public sealed record ConversationAccount(string? Id, string? ConversationType = null, string? TenantId = null, bool? IsGroup = null);
 
 /// <summary>An entry of <c>entities</c>; only mentions are read (<c>type</c> = <c>mention</c>).</summary>
 public sealed record Entity(string? Type, ChannelAccount? Mentioned = null, string? Text = null);
 
+/// <summary>Teams' own part of an activity: the tenant always, the team and channel in team contexts.</summary>
 public sealed record TeamsChannelData(
     TeamsIdentity? Tenant = null,
     TeamsIdentity? Team = null,
     TeamsIdentity? Channel = null,
     string? EventType = null);
 
+/// <summary>A tenant, team or channel as <c>channelData</c> names it.</summary>
 public sealed record TeamsIdentity(string? Id, string? Name = null);
 
 /// <summary>The activity types and names the adapter acts on.</summary>

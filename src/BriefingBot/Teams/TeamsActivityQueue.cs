@@ -53,6 +53,7 @@ public sealed class TeamsActivityQueue(TimeProvider time)
     }
 }
 
+/// <summary>What became of a message offered to <see cref="TeamsActivityQueue"/>.</summary>
 public enum EnqueueResult
 {
     Queued,
@@ -65,16 +66,26 @@ public sealed class TeamsActivityWorker(TeamsActivityQueue queue, TeamsBot bot, 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var message in queue.ReadAllAsync(stoppingToken))
+        try
         {
-            try
-            {
-                await bot.ReplyAsync(message.Activity, message.Conversation, stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(exception, "Answering Teams activity {Id} failed", message.Activity.Id);
-            }
+            await foreach (var message in queue.ReadAllAsync(stoppingToken))
+                await AnswerAsync(message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; Teams re-delivers what was not answered.
+        }
+    }
+
+    private async Task AnswerAsync(PendingMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await bot.ReplyAsync(message.Activity, message.Conversation, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "Answering Teams activity {Id} failed", message.Activity.Id);
         }
     }
 }

@@ -1,3 +1,4 @@
+using BriefingBot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,9 @@ internal sealed class TeamsDevelopmentModeGuard(IOptions<TeamsOptions> options, 
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var exposed = addresses.Where(address => !IsLoopback(address)).ToList();
         if (exposed.Count > 0)
-            throw new InvalidOperationException(
+            throw new InvalidSettingsException([
                 "Teams:DevelopmentMode=true accepts Teams activities without authentication, so the bot must listen on loopback only; "
-                + $"it is set to listen on {string.Join(", ", exposed)}. Use --urls http://127.0.0.1:5080, or turn development mode off.");
+                + $"it is set to listen on {string.Join(", ", exposed)}. Use --urls http://127.0.0.1:5080, or turn development mode off."]);
         return next;
     }
 

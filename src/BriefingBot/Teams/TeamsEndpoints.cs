@@ -17,6 +17,7 @@ public static class TeamsEndpoints
     /// <summary>Teams activities are a few KB; anything far larger is not one.</summary>
     private const long MaxBodyBytes = 512 * 1024;
 
+    /// <summary>Handles one inbound activity; answers to messages are sent later by <see cref="TeamsActivityWorker"/>.</summary>
     public static async Task<Results<Ok, BadRequest<string>, UnauthorizedHttpResult, StatusCodeHttpResult>> ReceiveAsync(
         HttpContext context,
         BotFrameworkAuthenticator authenticator,

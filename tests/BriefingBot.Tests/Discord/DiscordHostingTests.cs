@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using BriefingBot.Hosting;
 
 namespace BriefingBot.Tests.Discord;
 
@@ -21,36 +21,32 @@ public sealed class DiscordHostingTests
     }
 
     [Fact]
-    public async Task PublicKeyWithoutApplicationIdOrToken_FailsAtStartNamingWhatIsMissing()
+    public void PublicKeyWithoutApplicationIdOrToken_FailsAtStartNamingWhatIsMissing()
     {
-        await using var app = DiscordBotHarness.BuildHost(new Dictionary<string, string?>
+        var error = Assert.Throws<InvalidSettingsException>(() => DiscordBotHarness.BuildHost(new Dictionary<string, string?>
         {
             ["BriefingBot:Corpus"] = RepositoryPaths.Corpus,
             ["Scheduling:Store"] = "memory",
             ["Discord:ApplicationId"] = "",
             ["Discord:PublicKey"] = new string('a', 64),
             ["Discord:BotToken"] = "",
-        });
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        }));
 
         Assert.Contains("Discord:ApplicationId is required", error.Message);
         Assert.Contains("Discord:BotToken is required", error.Message);
     }
 
     [Fact]
-    public async Task PublicKeyThatIsNotHex_FailsAtStart()
+    public void PublicKeyThatIsNotHex_FailsAtStart()
     {
-        await using var app = DiscordBotHarness.BuildHost(new Dictionary<string, string?>
+        var error = Assert.Throws<InvalidSettingsException>(() => DiscordBotHarness.BuildHost(new Dictionary<string, string?>
         {
             ["BriefingBot:Corpus"] = RepositoryPaths.Corpus,
             ["Scheduling:Store"] = "memory",
             ["Discord:ApplicationId"] = "1100000000000000000",
             ["Discord:PublicKey"] = "not-a-key",
             ["Discord:BotToken"] = "x",
-        });
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        }));
 
         Assert.Contains("Discord:PublicKey must be 64 hex characters", error.Message);
     }

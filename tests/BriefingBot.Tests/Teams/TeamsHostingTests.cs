@@ -1,6 +1,6 @@
 using System.Net;
+using BriefingBot.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using static BriefingBot.Tests.Teams.TeamsActivities;
 
 namespace BriefingBot.Tests.Teams;
@@ -35,13 +35,13 @@ public sealed class TeamsHostingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppIdWithoutPassword_RefusesToStart()
+    public void AppIdWithoutPassword_RefusesToStart_NamingTheEnvironmentVariable()
     {
         var settings = TeamsTestHost.Settings(fake, folder);
         settings["Teams:AppPassword"] = "";
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TeamsTestHost.StartAsync(settings));
-        Assert.Contains("Teams__AppPassword", error.Message);
+        var error = Assert.Throws<InvalidSettingsException>(() => TeamsTestHost.Build(settings));
+        Assert.Contains(error.Failures, f => f.Contains("Teams__AppPassword", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class TeamsHostingTests : IAsyncLifetime
         settings["urls"] = "http://0.0.0.0:0";
         await using var app = TeamsTestHost.Build(settings);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
-        Assert.Contains("loopback", error.Message);
+        var error = await Assert.ThrowsAsync<InvalidSettingsException>(() => app.StartAsync());
+        Assert.Contains("Teams:DevelopmentMode", Assert.Single(error.Failures));
     }
 
     [Fact]

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BriefingBot.Briefing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BriefingBot.Benchmarks.Runner;
+
+/// <summary>What one corpus measured: indexing, index size, peak memory, warm ask latency.</summary>
+public sealed record SizeResult(
+    string Label,
+    int Articles,
+    long CorpusBytes,
+    Elapsed Index,
+    long IndexBytes,
+    long PeakWorkingSetBytes,
+    long GcHeapAfterIndexBytes,
+    GcWork IndexGc,
+    int Passages,
+    int Quotations,
+    int Milestones,
+    int People,
+    StageTimes Stages,
+    IReadOnlyDictionary<string, AskSummary> AskByCategory,
+    IReadOnlyList<QuestionTiming> Questions)
+{
+    public double MegabytesPerSecond => CorpusBytes / 1e6 / Index.WallSeconds;
+
+    public double ArticlesPerSecond => Articles / Index.WallSeconds;
+
+    /// <summary>Throughput per CPU-second: what an otherwise idle core would do.</summary>
+    public double MegabytesPerCpuSecond => CorpusBytes / 1e6 / Index.CpuSeconds;
+}
+
+/// <summary>What the garbage collector did during a piece of work: bytes allocated, time paused, collections per generation.</summary>
+public sealed record GcWork(long AllocatedBytes, double PauseSeconds, int Gen0, int Gen1, int Gen2)
+{
+    public static Func<GcWork> Start()
+    {
+        var (allocated, paused, gen0, gen1, gen2) = Now();
+        return () =>
+        {
+            var (a, p, g0, g1, g2) = Now();
+            return new GcWork(a - allocated, (p - paused).TotalSeconds, g0 - gen0, g1 - gen1, g2 - gen2);
+        };
+    }
+
+    private static (long, TimeSpan, int, int, int) Now() =>
+        (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+}
+
+/// <summary>Warm latency of a category of questions (wall, and CPU of the asking thread), and the average number of results.</summary>
+public sealed record AskSummary(LatencySummary Latency, LatencySummary Cpu, double MeanResults, int Questions);
+
+public sealed record QuestionTiming(string Id, string Question, string Category, int Results, LatencySummary Latency, LatencySummary Cpu);
+
+/// <summary>
+/// Indexes one corpus in this process (a child of the runner, so peak memory is this corpus's alone) through the
+/// real <see cref="BriefingService"/> wired as the CLI wires it, then times warm questions.
+/// </summary>
+public static class SizeRun
+{
+    public const string ResultPrefix = "RESULT ";
+
+    public static async Task<SizeResult> MeasureAsync(string label, string corpus, string questionsFile, string index, int repetitions)
+    {
+        await using var provider = AskLoop.Services(corpus, index);
+        var briefing = provider.GetRequiredService<BriefingService>();
+
+        var files = CorpusFiles(corpus);
+        ReindexReport report = null!;
+        var gc = GcWork.Start();
+        var indexing = await Elapsed.OfAsync(async () => report = await briefing.ReindexAsync());
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+        var indexGc = gc();
+        Console.Error.WriteLine($"  [{label}] indexed {report.Articles} articles in {indexing.WallSeconds:F1}s ({indexing.CpuSeconds:F1} CPU-s); timing questions");
+
+        var questions = BenchQuestion.Load(questionsFile);
+        var timings = TimeQuestions(briefing, questions, repetitions);
+        var byCategory = timings.GroupBy(t => t.Category).ToDictionary(
+            g => g.Key,
+            g => new AskSummary(
+                Merge(g.Select(t => t.Samples)).Summary(), Merge(g.Select(t => t.Cpu)).Summary(), g.Average(t => (double)t.Results), g.Count()));
+
+        Console.Error.WriteLine($"  [{label}] timing the indexing stages");
+        var scratch = index.TrimEnd('/') + "-stages";
+        var stages = await StageProfile.MeasureAsync(corpus, scratch);
+        Directory.Delete(scratch, recursive: true);
+        return new SizeResult(
+            label, report.Articles, files.Sum(f => f.Length), indexing, FolderBytes(index), peak, heap, indexGc,
+            report.Passages, report.Quotations, report.Timeline.Count, briefing.Catalog.People.Count, stages, byCategory,
+            timings.Select(t => new QuestionTiming(t.Id, t.Question, t.Category, t.Results, t.Samples.Summary(), t.Cpu.Summary())).ToList());
+    }
+
+    private sealed record Timed(string Id, string Question, string Category, int Results, Latencies Samples, Latencies Cpu);
+
+    /// <summary>Every question asked three times untimed (JIT tiering, caches), then <paramref name="repetitions"/> timed rounds.</summary>
+    private static List<Timed> TimeQuestions(BriefingService briefing, IReadOnlyList<BenchQuestion> questions, int repetitions)
+    {
+        var timed = questions.Select(q => new Timed(q.Id, q.Text, q.Category, briefing.Ask(q.Text).Results.Count, new Latencies(), new Latencies())).ToList();
+        for (var round = 0; round < 2; round++)
+            foreach (var q in questions) briefing.Ask(q.Text);
+        for (var round = 0; round < repetitions; round++)
+        {
+            foreach (var t in timed)
+            {
+                var cpu = CpuClock.Thread();
+                var wall = Stopwatch.GetTimestamp();
+                briefing.Ask(t.Question);
+                t.Samples.Add(Stopwatch.GetElapsedTime(wall).TotalMilliseconds);
+                t.Cpu.Add((CpuClock.Thread() - cpu).TotalMilliseconds);
+            }
+        }
+        return timed;
+    }
+
+    private static Latencies Merge(IEnumerable<Latencies> all)
+    {
+        var merged = new Latencies();
+        foreach (var l in all) merged.AddRange(l.Samples);
+        return merged;
+    }
+
+    private static List<FileInfo> CorpusFiles(string corpus) =>
+        new DirectoryInfo(corpus).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => f.Extension is ".txt" or ".md")
+            .ToList();
+
+    /// <summary>Bytes on disk of the index folder (the serving generation; retired ones are deleted after a build).</summary>
+    public static long FolderBytes(string folder) =>
+        Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static string Serialize(SizeResult result) => ResultPrefix + JsonSerializer.Serialize(result, Json);
+
+    public static SizeResult? Parse(string output) =>
+        output.Split('\n').Where(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal))
+            .Select(l => JsonSerializer.Deserialize<SizeResult>(l[ResultPrefix.Length..], Json))
+            .LastOrDefault();
+}

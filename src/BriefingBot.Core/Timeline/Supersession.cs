@@ -1,0 +1,83 @@
+using BriefingBot.Corpus;
+
+namespace BriefingBot.Timeline;
+
+/// <summary>
+/// Finds the milestone that moves another (see <see cref="TimelineBuilder"/>'s remarks on supersession) without
+/// comparing every milestone with every other: candidates are ranked once in order of preference (latest-published
+/// article first, then article id, then position) and indexed by each pair of their label's stems. Similar labels
+/// share at least two stems, so a milestone's supersessor is on the list of one of its own stem pairs, and on that
+/// list it is the first candidate that qualifies; each list is read only until it reaches an article published no
+/// later than the milestone's or a candidate ranked below the best found so far.
+/// </summary>
+internal sealed class Supersession
+{
+    private readonly Candidate[] ranked;
+    private readonly Dictionary<(string, string), List<int>> byStemPair = [];
+
+    /// <param name="reschedulable">The milestones a later article may move, with their offsets in their paragraphs, in timeline-building order.</param>
+    public Supersession(IEnumerable<(Milestone Milestone, int Position)> reschedulable)
+    {
+        ranked = reschedulable
+            .OrderByDescending(c => c.Milestone.Article.Published)
+            .ThenBy(c => c.Milestone.Article.Id, StringComparer.Ordinal)
+            .ThenBy(c => c.Position)
+            .Select(c => new Candidate(c.Milestone, MilestoneIdentity.LabelStems(c.Milestone.Label)))
+            .ToArray();
+        for (var rank = 0; rank < ranked.Length; rank++)
+            foreach (var pair in Pairs(ranked[rank].Stems))
+            {
+                if (!byStemPair.TryGetValue(pair, out var ranks))
+                    byStemPair[pair] = ranks = [];
+                ranks.Add(rank);
+            }
+    }
+
+    /// <summary>The latest-published other article's milestone that moves <paramref name="older"/>, if any.</summary>
+    public Milestone? SupersessorOf(Milestone older)
+    {
+        var stems = MilestoneIdentity.LabelStems(older.Label);
+        var best = int.MaxValue;
+        foreach (var pair in Pairs(stems))
+        {
+            if (!byStemPair.TryGetValue(pair, out var ranks))
+                continue;
+            foreach (var rank in ranks)
+            {
+                // Ranked latest-published first: past this point nothing is published later than the milestone.
+                if (rank >= best || !IsPublishedLater(ranked[rank].Milestone.Article, older.Article))
+                    break;
+                if (Moves(ranked[rank], older, stems))
+                {
+                    best = rank;
+                    break;
+                }
+            }
+        }
+        return best == int.MaxValue ? null : ranked[best].Milestone;
+    }
+
+    private static bool Moves(Candidate newer, Milestone older, HashSet<string> olderStems)
+    {
+        var n = newer.Milestone;
+        return n.Article.Id != older.Article.Id
+            && n.Kind == older.Kind
+            && !DateSpan.Overlap(n.Date, n.Precision, older.Date, older.Precision)
+            && MilestoneIdentity.AreSimilarLabels(newer.Stems, olderStems);
+    }
+
+    /// <summary>Later when both dates are known and differ, or when only <paramref name="candidate"/>'s is known.</summary>
+    private static bool IsPublishedLater(ArticleRef candidate, ArticleRef than) =>
+        candidate.Published is { } later && (than.Published is not { } earlier || later > earlier);
+
+    /// <summary>Every pair of distinct stems, each in ordinal order, so both sides of a comparison build the same keys.</summary>
+    private static IEnumerable<(string, string)> Pairs(HashSet<string> stems)
+    {
+        var words = stems.Order(StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < words.Length; i++)
+            for (var j = i + 1; j < words.Length; j++)
+                yield return (words[i], words[j]);
+    }
+
+    private sealed record Candidate(Milestone Milestone, HashSet<string> Stems);
+}
