@@ -9,8 +9,9 @@ namespace BriefingBot.Corpus;
 /// <para>Metadata: an optional front-matter block (<c>title</c>, <c>author</c>, <c>published</c> or <c>date</c>,
 /// <c>url</c>) wins; what it leaves out comes from the text: the headline (the first title-like line before the body,
 /// skipping section labels like "International" and generic headings like "Executive summary"), the first byline
-/// wherever it stands ("By Yu Xiaodong Updated Jan.1", "By Anderson W. White"), else an author biography opening the
-/// article ("Jane Doe is a student at …"), and a date in the byline or a dateline. A date without a year is resolved
+/// wherever it stands ("By Yu Xiaodong Updated Jan.1", "By Anderson W. White") or a signature ending the piece ("— Jane
+/// Doe"), else an author biography opening the article ("Jane Doe is a student at …") or closing it, and a date in the
+/// byline or a dateline. A date without a year is resolved
 /// against the article's own explicit dates only. Whatever the text does not say stays null.</para>
 /// <para>Body: every non-empty line that is body text, verbatim and trimmed (a leading list bullet dropped), one
 /// paragraph each, numbered from 1. Not body: page furniture (<see cref="PageFurniture"/>), bylines, datelines, the
@@ -58,14 +59,13 @@ public static partial class ArticleParser
         var roles = bare.Select(Classify).ToArray();
         DropAfterArticleEnd(bare, roles);
         DropBackMatter(bare, roles);
+        MarkSignature(bare, roles);
         var bylines = Enumerable.Range(0, lines.Count)
             .Where(i => roles[i] == Role.Byline)
-            .Select(i => Byline.Read(bare[i])!)
+            .Select(i => Byline.Read(bare[i]) ?? Byline.ReadSignature(bare[i])!)
             .ToList();
         var headline = FindHeadline(bare, roles);
-        var firstBody = Array.IndexOf(roles, Role.Body);
-        var bioAuthor = firstBody >= 0 ? AuthorBio.Author(lines[firstBody]) : null;
-        if (bioAuthor is not null) roles[firstBody] = Role.Biography;
+        var bioAuthor = FindBiography(bare, roles, closingAllowed: front?.Author is null && bylines.Count == 0);
 
         var paragraphs = new List<Paragraph>();
         for (var i = 0; i < lines.Count; i++)
@@ -120,6 +120,31 @@ public static partial class ArticleParser
             if (roles[i] == Role.Heading) inBackMatter = Headings.OpensBackMatter(lines[i]);
             else if (inBackMatter && roles[i] == Role.Body) roles[i] = Role.Furniture;
         }
+    }
+
+    // "— Jane Doe" as the last line of the piece signs it.
+    private static void MarkSignature(List<string> lines, Role[] roles)
+    {
+        var last = Array.FindLastIndex(roles, r => r is not Role.Furniture);
+        if (last >= 0 && Byline.ReadSignature(lines[last]) is not null) roles[last] = Role.Byline;
+    }
+
+    // An author's biography opens the piece ("Jane Doe is a senior fellow at …") or, with no byline, closes it; a
+    // closing one must name somebody the body never mentions, or it is about a person in the story.
+    private static string? FindBiography(List<string> lines, Role[] roles, bool closingAllowed)
+    {
+        var body = Enumerable.Range(0, lines.Count).Where(i => roles[i] == Role.Body).ToList();
+        if (body.Count == 0) return null;
+        if (AuthorBio.Author(lines[body[0]]) is { } opening)
+        {
+            roles[body[0]] = Role.Biography;
+            return opening;
+        }
+        if (!closingAllowed || body.Count < 2 || AuthorBio.Author(lines[body[^1]]) is not { } closing) return null;
+        var surname = closing.Split(' ')[^1];
+        if (body.SkipLast(1).Any(i => lines[i].Contains(surname, StringComparison.Ordinal))) return null;
+        roles[body[^1]] = Role.Biography;
+        return closing;
     }
 
     // The headline is the first title-like line before the body starts, unless it is a section label standing

@@ -4,7 +4,7 @@ namespace BriefingBot.Corpus;
 
 /// <summary>
 /// A byline line wherever it stands: "By Yu Xiaodong Updated Jan.1", "By Anderson W. White",
-/// "By Ana de la Cruz and John Smith | March 3, 2025", "Author: Jane Doe".
+/// "By Ana de la Cruz and John Smith | March 3, 2025", "Author: Jane Doe"; or a signature closing the piece, "— Jane Doe".
 /// </summary>
 /// <param name="Author">The name(s) exactly as written.</param>
 /// <param name="Tail">What follows the name: a date, a role, an outlet; empty when nothing does.</param>
@@ -46,12 +46,19 @@ internal sealed partial record Byline(string Author, string Tail)
     [GeneratedRegex(@"^(?:$|[,|;/·•–—-]|(?:Updated|Published|Posted|Modified|Last|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s*\d|\d)")]
     private static partial Regex TailStart();
 
+    // A signature closing a piece: "— Jane Doe", "-- Jane Doe, senior fellow".
+    [GeneratedRegex(@"^(?:—|–|-{1,2})\s*(?=\p{Lu})")]
+    private static partial Regex SignatureLead();
+
     /// <summary>The byline of <paramref name="line"/>, or null when the line is not one.</summary>
-    public static Byline? Read(string line)
+    public static Byline? Read(string line) => ReadAfter(line, Lead().Match(line));
+
+    /// <summary>The signature "— Jane Doe" that may close an article, or null when <paramref name="line"/> is not one.</summary>
+    public static Byline? ReadSignature(string line) => ReadAfter(line, SignatureLead().Match(line));
+
+    private static Byline? ReadAfter(string line, Match lead)
     {
-        if (line.Length > MaxLineLength) return null;
-        var lead = Lead().Match(line);
-        if (!lead.Success) return null;
+        if (line.Length > MaxLineLength || !lead.Success) return null;
 
         var nameStart = lead.Length;
         var nameEnd = -1;

@@ -1,8 +1,9 @@
 namespace BriefingBot.Corpus;
 
 /// <summary>
-/// An optional <c>---</c> block of <c>key: value</c> lines at the very top of a file (title, author, published, url).
-/// What it states wins over anything read from the text.
+/// An optional <c>---</c> block of <c>key: value</c> lines at the very top of a file: title (or headline), author
+/// (or authors, byline; a YAML list joined with "and"), published (or date), url. What it states wins over anything
+/// read from the text.
 /// </summary>
 internal sealed record FrontMatter(string? Title, string? Author, DateOnly? Published, string? Url)
 {
@@ -24,18 +25,36 @@ internal sealed record FrontMatter(string? Title, string? Author, DateOnly? Publ
         for (var i = 1; i < close; i++)
         {
             var colon = lines[i].IndexOf(':');
-            if (colon <= 0) continue;
+            if (colon <= 0 || char.IsWhiteSpace(lines[i][0])) continue;
+            var key = lines[i][..colon].Trim();
             var value = Unquote(lines[i][(colon + 1)..].Trim());
-            if (value.Length > 0) values.TryAdd(lines[i][..colon].Trim(), value);
+            // A YAML list under the key ("authors:" then "  - Jane Doe" lines) reads as its items joined.
+            var items = new List<string>();
+            while (value.Length == 0 && i + 1 < close && ListItem(lines[i + 1]) is { } item)
+            {
+                items.Add(item);
+                i++;
+            }
+            if (items.Count > 0) value = string.Join(" and ", items);
+            if (value.Length > 0) values.TryAdd(key, value);
         }
 
         bodyStart = close + 1;
-        var published = values.GetValueOrDefault("published") ?? values.GetValueOrDefault("date");
+        var published = First(values, "published", "date", "pubdate", "publish_date", "published_at", "publication_date");
         return new FrontMatter(
-            values.GetValueOrDefault("title"),
-            values.GetValueOrDefault("author"),
+            First(values, "title", "headline"),
+            First(values, "author", "authors", "byline", "by"),
             published is null ? null : PublicationDate.ParseFrontMatter(published),
             values.GetValueOrDefault("url"));
+    }
+
+    private static string? First(Dictionary<string, string> values, params string[] keys) =>
+        keys.Select(values.GetValueOrDefault).FirstOrDefault(v => v is not null);
+
+    private static string? ListItem(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.StartsWith("- ", StringComparison.Ordinal) ? Unquote(trimmed[2..].Trim()) : null;
     }
 
     private static string Unquote(string value) =>

@@ -52,9 +52,14 @@ internal static partial class Headings
     /// <summary>A heading that opens acknowledgements, disclosures, notes or references: not the article's body.</summary>
     public static bool OpensBackMatter(string line) => BackMatterHeading().IsMatch(Text(line).TrimEnd(':'));
 
-    /// <summary>The heading's words, without Markdown's leading '#'.</summary>
+    /// <summary>The heading's words, without Markdown's leading '#' or a "Title:" label.</summary>
     public static string Text(string line) =>
-        MarkdownHeading().Match(line) is { Success: true } m ? m.Groups["text"].Value : line;
+        MarkdownHeading().Match(line) is { Success: true } m ? m.Groups["text"].Value
+        : TitleLabel().Match(line) is { Success: true } label ? line[label.Length..]
+        : line;
+
+    [GeneratedRegex(@"^(?:Title|TITLE|Headline|HEADLINE)\s*:\s*(?=\S)")]
+    private static partial Regex TitleLabel();
 
     private static bool StartsLikeTitle(string line)
     {

@@ -13,6 +13,7 @@ internal sealed partial class Attributor(ArticleReading article)
 {
     private const int MaxWordsToSayVerb = 40;
     private const int MaxWordsToQuote = 4;
+    private const int MaxDescriptionWords = 3;
 
     private enum SubjectKind
     {
@@ -123,7 +124,21 @@ internal sealed partial class Attributor(ArticleReading article)
             k++;
         if (Lexicon.PersonalPronouns.Contains(p.Words[k].Lower))
             return article.Speakers.PersonBefore(ArticleReading.Position(p, p.Words[k].Start));
-        return article.StartingAt(p, k) is { Possessive: false } m ? article.Speakers.Resolve(m) : null;
+        return article.StartingAt(p, NameAfterDescription(p, k)) is { Possessive: false } m ? article.Speakers.Resolve(m) : null;
+    }
+
+    /// <summary>"said village chief Oumar Sangaré", "said former finance minister X": where the name starts after the
+    /// lowercase words that describe its bearer and end in a role noun; <paramref name="k"/> when there are none.</summary>
+    private int NameAfterDescription(ParagraphLayout p, int k)
+    {
+        for (var j = k + 1; j < p.Words.Count && j - k <= MaxDescriptionWords; j++)
+        {
+            if (p.Words[j - 1].IsCapitalised || !p.IsBlankBetween(j - 1, j))
+                return k;
+            if (Lexicon.RoleNouns.Contains(p.Words[j - 1].Lower) && article.StartingAt(p, j) is not null)
+                return j;
+        }
+        return k;
     }
 
     /// <summary>
@@ -371,11 +386,14 @@ internal sealed partial class Attributor(ArticleReading article)
     /// Foreign Ministry said", not "“…” reflects, as Wu said, …").</summary>
     private static bool OpensSegment(ParagraphLayout p, int first, int subjectWord)
     {
-        if (subjectWord < first || subjectWord - first > 3)
+        if (subjectWord < first || subjectWord - first > MaxDescriptionWords)
             return false;
+        // "“…,” union leader Marco Bellini told reporters": lowercase words may describe the speaker when a role
+        // noun ends them.
+        var described = subjectWord > first && Lexicon.RoleNouns.Contains(p.Words[subjectWord - 1].Text);
         for (var k = first; k < subjectWord; k++)
             if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || Lexicon.Particles.Contains(p.Words[k].Text)
-                  || p.Words[k].Lower is "the" or "a" or "an"))
+                  || p.Words[k].Lower is "the" or "a" or "an" || (described && !IsVerb(p.Words[k], Lexicon.SpeechVerbs))))
                 return false;
         return true;
     }

@@ -89,10 +89,10 @@ internal static partial class NameFinder
             // several in a row only when all are name particles ("von der", "de la"), never "of the".
             var connectors = new List<int>();
             var m = next;
-            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Text) && !words[m].IsCapitalised && IsBlank(p, m - 1, m)
+            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Text) && !words[m].IsCapitalised && p.IsBlankBetween(m - 1, m)
                    && (connectors.Count == 0 || (Lexicon.Particles.Contains(words[m].Text) && Lexicon.Particles.Contains(words[connectors[0]].Text))))
                 connectors.Add(m++);
-            if (connectors.Count > 0 && m < words.Count && IsBlank(p, m - 1, m) && IsNameLike(p, m))
+            if (connectors.Count > 0 && m < words.Count && p.IsBlankBetween(m - 1, m) && IsNameLike(p, m))
             {
                 run.AddRange(connectors);
                 run.Add(m);
@@ -106,21 +106,13 @@ internal static partial class NameFinder
 
     private static bool Joins(ParagraphLayout p, int a, int b)
     {
-        if (IsBlank(p, a, b))
+        if (p.IsBlankBetween(a, b))
             return true;
         // "Donald J. Trump", "Mr. Smith": a period after an initial or an abbreviated title stays inside the name.
         var gap = p.Text[p.Words[a].End..p.Words[b].Start];
         var abbreviated = IsInitial(p, a) || Lexicon.Titles.Contains(p.Words[a].Text);
         return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Text)
             && (IsInitial(p, a) || char.IsWhiteSpace(gap[^1]));
-    }
-
-    private static bool IsBlank(ParagraphLayout p, int a, int b)
-    {
-        for (var i = p.Words[a].End; i < p.Words[b].Start; i++)
-            if (!char.IsWhiteSpace(p.Text[i]))
-                return false;
-        return true;
     }
 
     private static IEnumerable<Mention> Classify(ParagraphLayout p, List<int> run)
@@ -207,7 +199,7 @@ internal static partial class NameFinder
                 evidence = true;
                 roles.AddRange(appositive);
             }
-            if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Text) && !words[leadWord - 1].IsCapitalised && IsBlank(p, leadWord - 1, leadWord))
+            if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Text) && !words[leadWord - 1].IsCapitalised && p.IsBlankBetween(leadWord - 1, leadWord))
             {
                 evidence = true;
                 roles.Add(words[leadWord - 1].Lower);

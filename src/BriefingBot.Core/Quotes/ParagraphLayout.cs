@@ -64,6 +64,15 @@ internal sealed partial class ParagraphLayout
 
     public bool IsQuoted(int position) => Quotes.Any(q => q.Contains(position));
 
+    /// <summary>Only whitespace stands between word <paramref name="a"/> and word <paramref name="b"/>.</summary>
+    public bool IsBlankBetween(int a, int b)
+    {
+        for (var i = Words[a].End; i < Words[b].Start; i++)
+            if (!char.IsWhiteSpace(Text[i]))
+                return false;
+        return true;
+    }
+
     /// <summary>Index of the first word starting at or after <paramref name="position"/>.</summary>
     public int WordAtOrAfter(int position)
     {

@@ -201,13 +201,16 @@ internal sealed partial class SentenceText
         // "set to", "going to", "due on": scheduled; "due to" alone is causal ("due to tariffs").
         if ((lower is "set" or "going" or "plan" && next is "to" or "for") || (lower == "due" && next is "on" or "by" or "for" or "in"))
             return Orientation.Forward;
-        if (IrregularPast.Contains(lower))
-            return Orientation.Past;
-        // A regular past form: lower-case (not a name), not hyphenated ("US-based"), not "-eed" ("need", "proceed").
-        if (lower.Length >= 5 && lower.EndsWith("ed", StringComparison.Ordinal) && !lower.EndsWith("eed", StringComparison.Ordinal)
-            && char.IsLower(word[0]) && !word.Contains('-'))
-            return Orientation.Past;
-        return Orientation.Neutral;
+        var past = IrregularPast.Contains(lower)
+            // A regular past form: lower-case (not a name), not hyphenated ("US-based"), not "-eed" ("need", "proceed").
+            || (lower.Length >= 5 && lower.EndsWith("ed", StringComparison.Ordinal) && !lower.EndsWith("eed", StringComparison.Ordinal)
+                && char.IsLower(word[0]) && !word.Contains('-'));
+        if (!past)
+            return Orientation.Neutral;
+        // "will be held", "is to be signed": a participle after a modal (or "to") and "be" looks ahead.
+        return i >= 2 && Words[i - 1].Lower == "be" && Words[i - 2].Lower is "will" or "shall" or "would" or "to" or "won't" or "won’t"
+            ? Orientation.Forward
+            : Orientation.Past;
     }
 
     /// <summary>

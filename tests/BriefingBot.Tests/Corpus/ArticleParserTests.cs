@@ -122,6 +122,73 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void AuthorBioClosing_GivesAuthor_WhenNoBylineDoes()
+    {
+        var article = Parse("""
+            The case for a fisheries pact
+
+            Fish do not respect maritime borders.
+
+            *Kenji Aoyama is a senior fellow at the Meridian Ocean Institute in Tokyo.*
+            """);
+
+        Assert.Equal("Kenji Aoyama", article.Author);
+        Assert.Equal(["Fish do not respect maritime borders."], Paragraphs(article));
+    }
+
+    [Fact]
+    public void ClosingBioOfSomeoneInTheStory_IsBody_NotTheAuthor()
+    {
+        var article = Parse("""
+            “Stocks will collapse,” Hana Kobayashi warned on Monday.
+
+            Hana Kobayashi is a professor of marine biology at Tohoku University.
+            """);
+
+        Assert.Null(article.Author);
+        Assert.Equal(2, article.Paragraphs.Count);
+    }
+
+    [Theory]
+    [InlineData("— Marguerite Aalto")]
+    [InlineData("-- Marguerite Aalto, senior fellow")]
+    public void SignatureClosingThePiece_GivesAuthor_AndIsNotBody(string signature)
+    {
+        var article = Parse($"Why the council matters\n\nThe council is not dead.\n\n{signature}");
+
+        Assert.Equal("Marguerite Aalto", article.Author);
+        Assert.Equal(["The council is not dead."], Paragraphs(article));
+    }
+
+    [Fact]
+    public void FrontMatter_AuthorsListAndHeadline_AreRead()
+    {
+        var article = Parse("""
+            ---
+            headline: Chipmakers brace for export rules
+            authors:
+              - Rebecca Lindqvist
+              - Tomas Berg
+            date: 2026-03-09
+            ---
+            Semiconductor firms are preparing for new rules.
+            """);
+
+        Assert.Equal("Chipmakers brace for export rules", article.Title);
+        Assert.Equal("Rebecca Lindqvist and Tomas Berg", article.Author);
+    }
+
+    [Fact]
+    public void TitleLabelLine_GivesTheTitleWithoutItsLabel()
+    {
+        var article = Parse("Title: Chipmakers brace for export rules\nAuthor: Rebecca Lindqvist\nDate: March 9, 2026\n\nSemiconductor firms are preparing.");
+
+        Assert.Equal("Chipmakers brace for export rules", article.Title);
+        Assert.Equal("Rebecca Lindqvist", article.Author);
+        Assert.Equal(new DateOnly(2026, 3, 9), article.Published);
+    }
+
+    [Fact]
     public void OpeningAboutSomeoneElse_IsBody_NotABio()
     {
         var article = Parse("""

@@ -482,6 +482,17 @@ public class QuotationExtractorTests
         Assert.Equal(2, result.Quotations.Count(q => q.Kind == QuotationKind.Direct));
     }
 
+    [Theory]
+    [InlineData("“We have never seen the wells this low,” said village chief Oumar Sangaré.", "Oumar Sangaré")]
+    [InlineData("“It is a fair deal,” union leader Marco Bellini told reporters.", "Marco Bellini")]
+    [InlineData("“Rates will fall,” said former finance minister Ana Duarte.", "Ana Duarte")]
+    public void LowercaseDescriptionBeforeTheName_IsSkipped(string paragraph, string speaker)
+    {
+        var result = Extract(paragraph);
+
+        Assert.Equal(speaker, Assert.Single(result.Quotations, q => q.Kind == QuotationKind.Direct).Speaker);
+    }
+
     [Fact]
     public void VeryLongParagraph_IsReadInFull()
     {

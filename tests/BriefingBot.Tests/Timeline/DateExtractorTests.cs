@@ -72,6 +72,10 @@ public class DateExtractorTests
     [InlineData("The talks on Friday in Geneva.", "2026-05-21", null, "")]
     [InlineData("A pledging conference will open next Tuesday in Hamburg.", null, "The fund was set up in March 2026.", "")]
     [InlineData("The vote will take place on Tuesday, Oct. 6.", "2026-05-21", null, "Oct. 6=2026-10-06/Day")]
+    // A participle after "will be" or "to be" looks ahead, though it looks like a past form.
+    [InlineData("The regional summit will be held in Niamey on 4 September.", "2026-08-12", null, "4 September=2026-09-04/Day")]
+    [InlineData("The treaty is to be signed in Oslo on January 5.", "2025-12-20", null, "January 5=2026-01-05/Day")]
+    [InlineData("The summit was held in Niamey on 4 September.", "2026-08-12", null, "4 September=2025-09-04/Day")]
     // A verb that moves a date does not lend its tense to the old date or the new one.
     [InlineData("The compact has pushed back the deadline from the end of June to Oct. 3.", "2026-05-21", null, "June=2026-06-01/Month | Oct. 3=2026-10-03/Day")]
     [InlineData("The summit was postponed from May 3 to May 10.", "2026-06-20", null, "May 3=2026-05-03/Day | May 10=2026-05-10/Day")]
