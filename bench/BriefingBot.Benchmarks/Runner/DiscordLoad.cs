@@ -9,7 +9,8 @@ namespace BriefingBot.Benchmarks.Runner;
 
 /// <summary>What the interactions endpoint sustained.</summary>
 /// <param name="Outcomes">Responses by what they were: <c>pong</c>, <c>deferred</c> (the answer follows), <c>busy</c> (the follow-up queue was full and the user was told so), or an HTTP status.</param>
-/// <param name="AnswersDelivered">Deferred answers the bot finished and sent to the (fake) Discord REST API while the load ran and shortly after.</param>
+/// <param name="AnswersDelivered">REST calls with which the bot finished deferred answers (edit of the original reply, follow-ups), sent to the fake Discord API while the load ran and until the queue drained.</param>
+/// <param name="AnswerSeconds">From the start of the load until the last of those calls (or a 20-second wait for them ran out).</param>
 public sealed record LoadResult(
     string Corpus,
     int Concurrency,
@@ -18,9 +19,13 @@ public sealed record LoadResult(
     LatencySummary All,
     IReadOnlyDictionary<string, LatencySummary> ByKind,
     IReadOnlyDictionary<string, int> Outcomes,
-    int AnswersDelivered)
+    int AnswersDelivered,
+    double AnswerSeconds)
 {
     public double RequestsPerSecond => Requests / Seconds;
+
+    /// <summary>How fast deferred answers were finished: what bounds <c>/ask</c> under a flood, not the endpoint.</summary>
+    public double AnswersPerSecond => AnswersDelivered / AnswerSeconds;
 }
 
 /// <summary>
@@ -64,6 +69,7 @@ public static class DiscordLoad
         var delivered = discord.Calls;
 
         var requests = Requests(application, questions, count);
+        var started = Stopwatch.StartNew();
         var (samples, seconds) = await FireAsync(http, requests, concurrency, duration);
         var done = samples.Where(s => s is not null).Select(s => s!).ToList();
 
@@ -71,7 +77,8 @@ public static class DiscordLoad
         var settle = Stopwatch.StartNew();
         var deferred = done.Count(s => s.Outcome == "deferred");
         while (discord.Calls - delivered < deferred && settle.Elapsed < TimeSpan.FromSeconds(20))
-            await Task.Delay(100);
+            await Task.Delay(10);
+        var answerSeconds = started.Elapsed.TotalSeconds;
         await app.StopAsync();
 
         var all = new Latencies();
@@ -80,7 +87,7 @@ public static class DiscordLoad
             CorpusName.Of(corpus), concurrency, done.Count, seconds, all.Summary(),
             done.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => Summary(g.Select(s => s.Milliseconds))),
             done.GroupBy(s => s.Outcome).ToDictionary(g => g.Key, g => g.Count()),
-            discord.Calls - delivered);
+            discord.Calls - delivered, answerSeconds);
     }
 
     private sealed record Sample(string Kind, string Outcome, double Milliseconds);

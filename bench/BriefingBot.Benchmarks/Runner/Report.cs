@@ -55,19 +55,19 @@ public static class Report
         if (results.Load is { } load)
         {
             text.AppendLine().AppendLine($"### Discord interactions endpoint under load ({load.Concurrency} concurrent clients, signed requests, corpus `{load.Corpus}`)").AppendLine();
-            text.AppendLine("| requests | seconds | requests/s | p50 | p99 | max | outcomes | answers delivered |");
+            text.AppendLine("| requests | seconds | requests/s | p50 | p99 | max | outcomes | answer REST calls (per s) |");
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---|---:|");
             var outcomes = string.Join(", ", load.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value:N0}"));
-            text.AppendLine($"| {load.Requests:N0} | {load.Seconds:F1} | {load.RequestsPerSecond:N0} | {Ms(load.All.P50)} | {Ms(load.All.P99)} | {Ms(load.All.Max)} | {outcomes} | {load.AnswersDelivered:N0} |");
+            text.AppendLine($"| {load.Requests:N0} | {load.Seconds:F1} | {load.RequestsPerSecond:N0} | {Ms(load.All.P50)} | {Ms(load.All.P99)} | {Ms(load.All.Max)} | {outcomes} | {load.AnswersDelivered:N0} ({load.AnswersPerSecond:N0}/s) |");
             foreach (var (kind, l) in load.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
                 text.AppendLine($"| {kind}: {l.Count:N0} | | | {Ms(l.P50)} | {Ms(l.P99)} | {Ms(l.Max)} | | |");
         }
 
         if (results.Serve is { } serve)
             text.AppendLine().AppendLine($"### `serve` memory (corpus `{serve.Corpus}`, index prebuilt)").AppendLine()
-                .AppendLine("| ready after | RSS when ready | RSS after answering | peak RSS (VmHWM) | answers |")
-                .AppendLine("|---:|---:|---:|---:|---:|")
-                .AppendLine($"| {serve.ReadySeconds:F1} s | {serve.ReadyRssKb / 1024.0:F0} MB | {serve.AnsweredRssKb / 1024.0:F0} MB | {serve.PeakRssKb / 1024.0:F0} MB | {serve.Answered} |");
+                .AppendLine("| ready after | RSS when ready | RSS after answering | peak RSS (VmHWM) | /ask answered | their REST calls |")
+                .AppendLine("|---:|---:|---:|---:|---:|---:|")
+                .AppendLine($"| {serve.ReadySeconds:F1} s | {serve.ReadyRssKb / 1024.0:F0} MB | {serve.AnsweredRssKb / 1024.0:F0} MB | {serve.PeakRssKb / 1024.0:F0} MB | {serve.Asks} | {serve.RestCalls} |");
 
         text.AppendLine().AppendLine("### Targets").AppendLine();
         foreach (var line in Targets(results)) text.AppendLine("- " + line);

@@ -13,7 +13,7 @@ public static class RunCommand
     public const string Usage = """
         run [--sizes 1000,10000[,100000]] [--seed 42] [--reps 5] [--work DIR] [--app PUBLISHED_DIR]
             [--skip cold,load,serve] [--cold-runs 10] [--load-requests 20000] [--load-seconds 30] [--concurrency 32]
-            [--serve-size 10000] [--json FILE]
+            [--serve-size 10000] [--serve-asks 200] [--json FILE]
         run --corpus DIR --questions FILE [--reps 20] [--work DIR]
         """;
 
@@ -63,11 +63,11 @@ public static class RunCommand
         ServeMemoryResult? serve = null;
         if (!skip.Contains("serve"))
         {
-            var size = args.Int("--serve-size", sizes.Contains(10_000) ? 10_000 : sizes.Max());
+            var size = args.Int("--serve-size", sizes.Contains(10_000) || sizes.Count == 0 ? 10_000 : sizes.Max());
             Console.Error.WriteLine($"Measuring serve's memory with {size:N0} articles …");
             var folder = await SyntheticCorpusAsync(work, size, seed);
             var questions = BenchQuestion.Load(Path.Combine(folder, "questions.json")).Select(q => q.Text).ToList();
-            serve = await ServeMemory.RunAsync(app!, Path.Combine(folder, "corpus"), IndexFolder(work, size), work, questions, asks: 200);
+            serve = await ServeMemory.RunAsync(app!, Path.Combine(folder, "corpus"), IndexFolder(work, size), work, questions, args.Int("--serve-asks", 200));
         }
 
         var machine = $"{Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {loadBefore} at start, {LoadAverage()} at end";

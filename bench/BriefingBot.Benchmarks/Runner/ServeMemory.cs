@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace BriefingBot.Benchmarks.Runner;
 
 /// <summary>Resident memory of <c>serve</c> (kB from <c>/proc/PID/status</c>): once ready, and after answering questions.</summary>
-public sealed record ServeMemoryResult(string Corpus, long ReadyRssKb, long AnsweredRssKb, long PeakRssKb, int Answered, double ReadySeconds);
+/// <param name="RestCalls">Calls to the fake Discord API that delivered the answers (an answer may take more than one message).</param>
+public sealed record ServeMemoryResult(string Corpus, long ReadyRssKb, long AnsweredRssKb, long PeakRssKb, int Asks, int RestCalls, double ReadySeconds);
 
 /// <summary>
 /// Starts the published app's <c>serve</c> as a child process over a corpus whose index is already built (as after a
@@ -43,16 +44,18 @@ public static class ServeMemory
             var answered = 0;
             foreach (var question in Enumerable.Range(0, asks).Select(i => questions[i % questions.Count]))
             {
+                var before = discord.Calls;
                 using var response = await http.SendAsync(application.Ask(question).ToHttp());
-                if (response.IsSuccessStatusCode) answered++;
-                // One at a time, as the follow-up workers drain them: the memory of answering, not of a backlog.
+                if (!response.IsSuccessStatusCode) continue;
+                answered++;
+                // One at a time, each delivered before the next: the memory of answering, not of a backlog.
                 var deadline = DateTime.UtcNow.AddSeconds(30);
-                while (discord.Calls < answered && DateTime.UtcNow < deadline) await Task.Delay(5);
+                while (discord.Calls == before && DateTime.UtcNow < deadline) await Task.Delay(5);
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
             return new ServeMemoryResult(
                 CorpusName.Of(corpus), ready, Status(process.Id, "VmRSS"), Status(process.Id, "VmHWM"),
-                discord.Calls, readySeconds);
+                answered, discord.Calls, readySeconds);
         }
         finally
         {

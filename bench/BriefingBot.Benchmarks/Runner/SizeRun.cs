@@ -64,6 +64,8 @@ public static class SizeRun
 
     public static async Task<SizeResult> MeasureAsync(string label, string corpus, string questionsFile, string index, int repetitions)
     {
+        // A fresh build every time: a generation left from an earlier run would be diffed against and counted on disk.
+        if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
         await using var provider = AskLoop.Services(corpus, index);
         var briefing = provider.GetRequiredService<BriefingService>();
 
