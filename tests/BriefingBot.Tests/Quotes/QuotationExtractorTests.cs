@@ -494,6 +494,14 @@ public class QuotationExtractorTests
     }
 
     [Fact]
+    public void WhoAfterAName_SaysTheQuoteIsTheirs()
+    {
+        var result = Extract("The plan was announced by the secretary-general, Ingrid Solvang, who conceded that the timetable \"was built for the largest ports.\"");
+
+        AssertSpoken(result, "was built for the largest ports.", "Ingrid Solvang");
+    }
+
+    [Fact]
     public void VeryLongParagraph_IsReadInFull()
     {
         var sentence = "“Talks will continue next week in the capital,” said Tobias Lindqvist. ";
