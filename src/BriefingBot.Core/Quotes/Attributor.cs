@@ -79,6 +79,16 @@ internal sealed partial class Attributor(ArticleReading article)
         return false;
     }
 
+    /// <summary>True when the words between two positions name a speaker other than <paramref name="speaker"/>.</summary>
+    public bool NamesSomeoneElse(ParagraphLayout p, TextRange range, Speaker speaker)
+    {
+        var (from, to) = p.WordsIn(range);
+        for (var k = from; k < to; k++)
+            if (article.StartingAt(p, k) is { } m && article.Speakers.Resolve(m) is { } named && named != speaker)
+                return true;
+        return false;
+    }
+
     /// <summary>"“…,” Wu added" / "“…,” said X, …": the speaker named right after a quote that opens its sentence.</summary>
     private Speaker? After(ParagraphLayout p, QuoteSpan quote)
     {
