@@ -11,7 +11,8 @@ namespace BriefingBot.Quotes;
 /// <item><see cref="Resolve"/>: a typed name → the person of that canonical name or alias; a single word → everyone
 /// with that first or last name; titles and descriptions ("President Xi", "Foreign Ministry spokesperson Guo Jiakun"),
 /// possessives ("Wu Xinbo's") and punctuation tolerated.</item>
-/// <item><see cref="FindIn"/>: the person a free question is about, or the name of somebody the corpus never quotes.</item>
+/// <item><see cref="FindIn"/>: the person a free question is about, or the name of somebody the corpus never quotes;
+/// <see cref="FindWordsAskedOf"/>: the same, when the question asks for their words.</item>
 /// </list>
 /// Immutable and thread-safe once built.
 /// </summary>
@@ -188,9 +189,10 @@ public sealed partial class PersonDirectory
             return null;
         var at = question.IndexOf(mention.Span, StringComparison.Ordinal);
         var rest = QuestionWordsOf(at < 0 ? question : question.Remove(at, mention.Span.Length)).Select(w => w.Key).ToList();
-        var topic = rest.Where(w => !IntentWords.Contains(w) && !QuestionWords.Contains(w)).ToList();
-        if (topic.Count > 0 && !rest.Any(IntentWords.Contains))
+        // "Tell me about X", "Who is X?" ask about the person, not for their words; a bare name asks for everything.
+        if (rest.Count > 0 && !rest.Any(w => IntentWords.Contains(w) && w is not ("tell" or "told")))
             return null;
+        var topic = rest.Where(w => !IntentWords.Contains(w) && !QuestionWords.Contains(w)).ToList();
         return new WordsAskedOf(mention, topic.Count == 0 ? null : string.Join(' ', topic));
     }
 

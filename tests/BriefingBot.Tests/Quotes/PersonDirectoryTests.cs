@@ -189,6 +189,8 @@ public class PersonDirectoryTests
 
     [Theory]
     [InlineData("Where did Zhou Mingyu meet Aldo Ferrante?")]
+    [InlineData("Who is Aldo Ferrante?")]
+    [InlineData("Tell me about Zhou Mingyu")]
     [InlineData("what are the fees at the ministry of trade")]
     [InlineData("How much did exports fall?")]
     public void FindWordsAskedOf_QuestionAskingForNobodysWords_IsNull(string question)
