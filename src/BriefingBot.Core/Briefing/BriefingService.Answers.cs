@@ -109,8 +109,10 @@ public sealed partial class BriefingService
     private static bool LooksLikeName(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "He Lifeng": a capitalised opener followed by capitalised words is a surname, not the pronoun.
+        var surnameOpener = words.Length >= 2 && words.All(w => char.IsUpper(w[0])) && Lexicon.PersonalPronouns.Contains(words[0].ToLowerInvariant());
         return words.Length is >= 1 and <= 4
-            && !NotNameOpeners.Contains(words[0])
+            && (!NotNameOpeners.Contains(words[0]) || surnameOpener)
             && words.All(w => char.IsLetter(w[0]) && !w.Any(char.IsDigit));
     }
 

@@ -83,6 +83,17 @@ public sealed class BriefingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PersonNeverQuoted_WhoseSurnameIsAlsoAPronoun_GetsTheNote()
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle));
+
+        var answer = briefing.Ask("What did He Yafei say?");
+
+        Assert.Empty(answer.Results);
+        Assert.Equal("The corpus never quotes or mentions He Yafei.", answer.Note);
+    }
+
+    [Fact]
     public async Task MentionedButNeverQuoted_ShowsWhereTheyAreMentioned()
     {
         var briefing = await Index(("harbour.txt", HarbourArticle));
