@@ -81,8 +81,28 @@ public sealed partial class BriefingService
             .DistinctBy(hit => (hit.Milestone.Article.Id, hit.Milestone.Paragraph, hit.Milestone.Source))
             .Select(hit => new AnswerItem(hit.Milestone.Source, null, CurrentRef(hit.Milestone.Article), hit.Milestone.Paragraph, Math.Round(hit.Score, 3)))
             .ToList();
-        return FilledWithPassages(question.Text, dated, top);
+        // A dated sentence answers a when-question first, unless it matches the question far worse than the best
+        // passage ("When did Gao first raise the idea of …?": the answer's "in 2021" is no milestone); such a weak one
+        // competes with the passages on score.
+        var passages = index.SearchPassages(question.Text, top).Select(Item).ToList();
+        var bar = WeakMilestoneShare * (passages.Count > 0 ? passages[0].Score : 0);
+        var strong = dated.Where(d => d.Score >= bar).ToList();
+        var rest = dated.Where(d => d.Score < bar).Select(d => (Item: d, Dated: true))
+            .Concat(passages.Select(p => (Item: p, Dated: false)))
+            .OrderByDescending(x => x.Item.Score);
+        var items = new List<AnswerItem>(strong);
+        var covered = strong.Select(d => (d.Article.Id, d.Paragraph)).ToHashSet();
+        foreach (var (item, isDated) in rest)
+            if ((isDated || !covered.Contains((item.Article.Id, item.Paragraph))) && items.Count < top)
+            {
+                items.Add(item);
+                covered.Add((item.Article.Id, item.Paragraph));
+            }
+        return new Answer(question.Text, items.Take(top).ToList(), items.Count == 0 ? NothingFound : null);
     }
+
+    /// <summary>Below this share of the best passage's score a milestone no longer comes first in a when-answer.</summary>
+    private const double WeakMilestoneShare = 0.4;
 
     /// <summary><paramref name="first"/>, then the best passages from other paragraphs, <paramref name="top"/> in all.</summary>
     private Answer FilledWithPassages(string question, IReadOnlyList<AnswerItem> first, int top)
@@ -111,9 +131,12 @@ public sealed partial class BriefingService
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // "He Lifeng": a capitalised opener followed by capitalised words is a surname, not the pronoun.
         var surnameOpener = words.Length >= 2 && words.All(w => char.IsUpper(w[0])) && Lexicon.PersonalPronouns.Contains(words[0].ToLowerInvariant());
+        // Typed with capitals, every word of a name has one but for particles ("Ursula von der Leyen"): "Okafor first" is no name.
+        var typedLowercase = !text.Any(char.IsUpper);
         return words.Length is >= 1 and <= 4
             && (!NotNameOpeners.Contains(words[0]) || surnameOpener)
-            && words.All(w => char.IsLetter(w[0]) && !w.Any(char.IsDigit));
+            && words.All(w => char.IsLetter(w[0]) && !w.Any(char.IsDigit)
+                && (typedLowercase || char.IsUpper(w[0]) || Lexicon.Particles.Contains(w)));
     }
 
     /// <summary>Reading order within an article; newer articles first. With a topic, the most relevant first.</summary>

@@ -154,6 +154,34 @@ public sealed class BriefingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenQuestion_AnsweredByASentenceWithoutAMilestone_IsNotBuriedUnderAWeakMilestone()
+    {
+        var briefing = await Index(("levy.txt", """
+            Harbour Levy Returns
+
+            By Mara Lindqvist
+
+            Tomas Okafor will meet the transport minister on March 10, 2027.
+
+            Okafor first proposed the harbour levy on container traffic in 2019, long before the current talks.
+            """));
+
+        var answer = briefing.Ask("When did Okafor first propose the harbour levy?");
+
+        Assert.StartsWith("Okafor first proposed the harbour levy", answer.Results[0].Quote);
+    }
+
+    [Fact]
+    public async Task WhenQuestion_PutsTheMatchingMilestoneFirst()
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle));
+
+        var answer = briefing.Ask("When did port officials meet to discuss the tariff schedule?");
+
+        Assert.Equal("Port officials met on March 3, 2027 to discuss the new tariff schedule.", answer.Results[0].Quote);
+    }
+
+    [Fact]
     public async Task Said_ReturnsThePersonsQuotes()
     {
         var briefing = await Index(("harbour.txt", HarbourArticle));
