@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BriefingBot.Corpus;
 using BriefingBot.Quotes;
 using BriefingBot.Search;
@@ -17,7 +18,12 @@ public sealed partial class BriefingService
     /// <summary>A person's quotations, then passages reporting their words; null when <paramref name="name"/> is not a name at all.</summary>
     private Answer? AnswerForSpeaker(string question, string name, string? topic, int? top)
     {
-        var matches = View().Directory.Resolve(name);
+        var directory = View().Directory;
+        // "What did Trump and Xi say": each of the people named, unless the whole is one name ("Ministry of Trade and Industry").
+        var several = directory.PersonFor(name) is null && NameList().IsMatch(name);
+        var matches = several
+            ? NameList().Split(name).SelectMany(directory.Resolve).Distinct().ToList()
+            : directory.Resolve(name);
         if (matches.Count == 0)
             return LooksLikeName(name) ? NeverQuoted(question, name, top, topic) : null;
 
@@ -30,13 +36,20 @@ public sealed partial class BriefingService
 
         var who = string.Join(" and ", matches.Select(p => p.Name));
         string? note = null;
-        if (matches.Count > 1) note = $"“{name}” could be {who}; showing each.";
+        if (matches.Count > 1 && !several) note = $"“{name}” could be {who}; showing each.";
         if (direct.Count == 0)
             note = reported.Count == 0
                 ? $"The corpus never quotes {who}."
                 : $"The corpus never quotes {who} directly; these passages report their words.";
         return new Answer(question, items.ToList(), note);
     }
+
+    /// <summary>A question of another shape that still asks for somebody's words ("Tell me what Xi Jinping said about
+    /// the US", "Zhao Minghao"): answered like "what did X say about …"; null when it asks for no one's words.</summary>
+    private Answer? AnswerForWordsAsked(string question, int? top) =>
+        View().Directory.FindWordsAskedOf(question) is not { } asked ? null
+        : asked.Person.IsKnown ? AnswerForSpeaker(question, asked.Person.Span, asked.Topic, top)
+        : NeverQuoted(question, asked.Person.Span, top, asked.Topic);
 
     /// <summary>Someone the corpus never quotes: say so, and show where it mentions them, if anywhere (the passages
     /// about <paramref name="topic"/> first: "What is China's position on the South China Sea?").</summary>
@@ -87,6 +100,9 @@ public sealed partial class BriefingService
         var items = index.SearchPassages(question, top ?? options.DefaultTop).Select(Item).ToList();
         return new Answer(question, items, items.Count == 0 ? NothingFound : null);
     }
+
+    [GeneratedRegex(@"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")]
+    private static partial Regex NameList();
 
     private const string NothingFound = "Nothing in the corpus matches that question.";
 

@@ -116,6 +116,32 @@ public sealed class BriefingServiceTests : IDisposable
         Assert.All(answer.Results, r => Assert.Contains("Norway", r.Quote));
     }
 
+    [Theory]
+    [InlineData("Tell me what Tomas Okafor said about fairness")]
+    [InlineData("Has Okafor commented on the schedule?")]
+    [InlineData("Tomas Okafor")]
+    public async Task QuestionOfAnotherShapeAskingForSomebodysWords_GetsTheirQuotes(string question)
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle));
+
+        var answer = briefing.Ask(question);
+
+        Assert.Contains(answer.Results, r => r.Speaker == "Tomas Okafor" && r.Quote == "The schedule must be fair");
+        Assert.DoesNotContain(answer.Results, r => r.Speaker is not null && r.Speaker != "Tomas Okafor");
+    }
+
+    [Fact]
+    public async Task QuestionNamingTwoPeople_GetsTheQuotesOfBoth()
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle), ("mill.txt", MillArticle));
+
+        var answer = briefing.Ask("What did Tomas Okafor and Adaeze Okafor say?");
+
+        Assert.Contains(answer.Results, r => r.Speaker == "Tomas Okafor");
+        Assert.Contains(answer.Results, r => r.Speaker == "Adaeze Okafor");
+        Assert.Null(answer.Note);
+    }
+
     [Fact]
     public async Task Said_ReturnsThePersonsQuotes()
     {
