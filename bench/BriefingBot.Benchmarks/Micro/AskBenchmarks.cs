@@ -9,9 +9,7 @@ namespace BriefingBot.Benchmarks.Micro;
 /// <see cref="BriefingService.Ask"/> warm, in process, over an index of a synthetic corpus (built once and reused):
 /// each operation asks the next of the corpus's generated speaker or free-text questions, so the mean is over all of them.
 /// </summary>
-[MemoryDiagnoser]
-[InProcess]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
+[Config(typeof(FastJobs))]
 public class AskBenchmarks
 {
     private ServiceProvider? provider;

@@ -15,9 +15,7 @@ namespace BriefingBot.Benchmarks.Micro;
 /// verify, parse, answer, write the JSON reply) for a PING and for an <c>/ask</c>, inside the real host
 /// (<see cref="BotHost.Build"/>, started, its Discord REST calls going to a fake on 127.0.0.1) over the shipped corpus.
 /// </summary>
-[MemoryDiagnoser]
-[InProcess]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
+[Config(typeof(FastJobs))]
 public class DiscordBenchmarks
 {
     /// <summary>Distinct signed /ask interactions cycled through: a repeated id would take the cheaper duplicate path.</summary>

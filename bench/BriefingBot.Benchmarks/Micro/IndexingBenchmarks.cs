@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using BriefingBot.Briefing;
 using BriefingBot.Benchmarks.Runner;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +9,7 @@ namespace BriefingBot.Benchmarks.Micro;
 /// A full reindex (read + parse, quotations, people, timeline, Lucene write and open) of a synthetic corpus into a
 /// fresh index folder. Whole seconds per operation: a few monitored iterations, not BenchmarkDotNet's usual hundreds.
 /// </summary>
-[MemoryDiagnoser]
-[InProcess]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(SlowJobs))]
 public class IndexingBenchmarks
 {
     private string corpus = "";

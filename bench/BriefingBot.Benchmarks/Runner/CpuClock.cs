@@ -39,18 +39,18 @@ public readonly record struct Elapsed(double WallSeconds, double CpuSeconds, lon
     public static Elapsed Of(Action work)
     {
         var cpu = CpuClock.Process();
-        var allocated = GC.GetTotalAllocatedBytes();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var wall = Stopwatch.GetTimestamp();
         work();
-        return new Elapsed(Stopwatch.GetElapsedTime(wall).TotalSeconds, (CpuClock.Process() - cpu).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated);
+        return new Elapsed(Stopwatch.GetElapsedTime(wall).TotalSeconds, (CpuClock.Process() - cpu).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 
     public static async Task<Elapsed> OfAsync(Func<Task> work)
     {
         var cpu = CpuClock.Process();
-        var allocated = GC.GetTotalAllocatedBytes();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var wall = Stopwatch.GetTimestamp();
         await work();
-        return new Elapsed(Stopwatch.GetElapsedTime(wall).TotalSeconds, (CpuClock.Process() - cpu).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated);
+        return new Elapsed(Stopwatch.GetElapsedTime(wall).TotalSeconds, (CpuClock.Process() - cpu).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 }

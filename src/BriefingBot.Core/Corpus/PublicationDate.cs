@@ -115,8 +115,10 @@ internal static partial class PublicationDate
     }
 
     private static int MonthNumber(string name) =>
-        Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames,
-            full => full.Length > 0 && full.StartsWith(name[..3], StringComparison.OrdinalIgnoreCase)) + 1;
+        Array.FindIndex(MonthNames, full => full.Length > 0 && full.StartsWith(name[..3], StringComparison.OrdinalIgnoreCase)) + 1;
+
+    // DateTimeFormatInfo.MonthNames copies its array on every read; this runs for every line of every article.
+    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
 
     private static bool IsValid(int year, int month, int day) =>
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);

@@ -43,6 +43,9 @@ internal static class NameKey
     /// <summary>Lowercase without diacritics.</summary>
     public static string Fold(string text)
     {
+        // ASCII has no diacritics to strip and nothing to recompose: lower case is all there is to do.
+        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
+            return text.ToLowerInvariant();
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

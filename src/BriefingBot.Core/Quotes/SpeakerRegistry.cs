@@ -1,40 +1,60 @@
 namespace BriefingBot.Quotes;
 
 /// <summary>A person or organisation of one article that quotations can be attributed to.</summary>
-internal sealed class Speaker(string name, bool isOrganisation)
+internal sealed class Speaker
 {
     private readonly List<string> aliases = [];
     private readonly HashSet<string> roles = new(StringComparer.Ordinal);
 
+    // The comparable form of each name (NameKey.Of), worked out once: names are compared for every mention of the article.
+    private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+    private readonly List<(string First, string Last)> nameWords = [];
+
+    public Speaker(string name, bool isOrganisation)
+    {
+        Name = name;
+        IsOrganisation = isOrganisation;
+        Confirmed = isOrganisation;
+        Remember(name);
+    }
+
     /// <summary>Canonical name: full name as the article first gives it, titles and middle initials removed.</summary>
-    public string Name { get; } = name;
+    public string Name { get; }
 
     public IReadOnlyList<string> Aliases => aliases;
 
-    public bool IsOrganisation { get; } = isOrganisation;
+    public bool IsOrganisation { get; }
 
     /// <summary>The article shows this is a person (title, role, appositive, say-verb …), not merely a capitalised phrase.</summary>
-    public bool Confirmed { get; set; } = isOrganisation;
+    public bool Confirmed { get; set; }
 
     /// <summary>Every name this speaker goes by.</summary>
     public IEnumerable<string> Names => aliases.Prepend(Name);
 
     public void AddAlias(string alias)
     {
-        if (NameKey.Of(alias) != NameKey.Of(Name) && !aliases.Any(a => NameKey.Of(a) == NameKey.Of(alias)))
+        if (Remember(alias))
             aliases.Add(alias);
     }
 
     /// <summary>The first or last word of one of its names equals <paramref name="token"/> (folded).</summary>
     public bool AnswersTo(string token, bool lastWordOnly)
     {
-        foreach (var n in Names)
-        {
-            var words = NameKey.Of(n).Split(' ');
-            if (words[^1] == token || (!lastWordOnly && words[0] == token))
+        foreach (var (first, last) in nameWords)
+            if (last == token || (!lastWordOnly && first == token))
                 return true;
-        }
         return false;
+    }
+
+    /// <summary>Records a name unless one of the same key is known; false when it was.</summary>
+    private bool Remember(string name)
+    {
+        var key = NameKey.Of(name);
+        if (!keys.Add(key))
+            return false;
+        var words = key.Split(' ');
+        nameWords.Add((words[0], words[^1]));
+        return true;
     }
 
     /// <summary>Words the article uses to describe this speaker ("premier", "professor").</summary>

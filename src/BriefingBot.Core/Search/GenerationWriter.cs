@@ -24,6 +24,7 @@ internal static class GenerationWriter
         };
         using var writer = new IndexWriter(directory, config);
 
+        var passageFields = new PassageFields();
         var passages = 0;
         foreach (var article in content.Corpus.Articles)
         {
@@ -34,7 +35,7 @@ internal static class GenerationWriter
             writer.AddDocument(JsonDocument(Fields.TypeArticle, new IndexedArticle(article.Ref, hash, indexedAt)));
             foreach (var passage in Passages.Of(article))
             {
-                writer.AddDocument(PassageDocument(passage));
+                writer.AddDocument(passageFields.For(passage));
                 passages++;
             }
         }
@@ -42,8 +43,9 @@ internal static class GenerationWriter
         foreach (var milestone in content.Milestones) writer.AddDocument(MilestoneDocument(milestone));
 
         var contexts = content.Corpus.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var quotationFields = new QuotationFields();
         foreach (var quotation in content.Quotations)
-            writer.AddDocument(QuotationDocument(quotation, contexts[quotation.Article.Id].GetParagraph(quotation.Paragraph)));
+            writer.AddDocument(quotationFields.For(quotation, contexts[quotation.Article.Id].GetParagraph(quotation.Paragraph)));
 
         var meta = new IndexMeta(content.Corpus.Fingerprint, now, passages, content.Quotations.Count);
         writer.AddDocument(JsonDocument(Fields.TypeMeta, meta));
@@ -51,24 +53,60 @@ internal static class GenerationWriter
         return meta;
     }
 
-    private static Document PassageDocument(Passage passage) =>
-    [
-        new StringField(Fields.Type, Fields.TypePassage, Field.Store.NO),
-        new StringField(Fields.ArticleId, passage.ArticleId, Field.Store.YES),
-        new StoredField(Fields.Paragraph, passage.Paragraph),
-        new TextField(Fields.Body, passage.Text, Field.Store.NO),
-        new StoredField(Fields.Text, passage.Text),
-    ];
-
-    private static Document QuotationDocument(Quotation quotation, Paragraph paragraph)
+    /// <summary>
+    /// A passage document whose fields are made once and refilled for every passage. Lucene reads a document's values
+    /// while adding it, and a field keeps the token stream it made for its first document: making one per document
+    /// was a large share of the write (passages and quotations are most of the index).
+    /// </summary>
+    private sealed class PassageFields
     {
-        var doc = JsonDocument(Fields.TypeQuotation, quotation);
-        doc.Add(new StringField(Fields.ArticleId, quotation.Article.Id, Field.Store.NO));
-        doc.Add(new TextField(Fields.Body, quotation.Text, Field.Store.NO));
-        doc.Add(new TextField(Fields.Context, SentencesAround(paragraph, quotation.Text), Field.Store.NO));
-        if (quotation.Speaker is not null)
-            doc.Add(new StringField(Fields.Speaker, SpeakerKey(quotation.Speaker), Field.Store.NO));
-        return doc;
+        private readonly StringField articleId = new(Fields.ArticleId, "", Field.Store.YES);
+        private readonly StoredField paragraph = new(Fields.Paragraph, 0);
+        private readonly TextField body = new(Fields.Body, "", Field.Store.NO);
+        private readonly StoredField text = new(Fields.Text, "");
+        private readonly Document document;
+
+        public PassageFields() =>
+            document = [new StringField(Fields.Type, Fields.TypePassage, Field.Store.NO), articleId, paragraph, body, text];
+
+        public Document For(Passage passage)
+        {
+            articleId.SetStringValue(passage.ArticleId);
+            paragraph.SetInt32Value(passage.Paragraph);
+            body.SetStringValue(passage.Text);
+            text.SetStringValue(passage.Text);
+            return document;
+        }
+    }
+
+    /// <summary>A quotation document refilled for every quotation, as <see cref="PassageFields"/>; the speaker field only when there is a speaker.</summary>
+    private sealed class QuotationFields
+    {
+        private readonly StoredField json = new(Fields.Json, "");
+        private readonly StringField articleId = new(Fields.ArticleId, "", Field.Store.NO);
+        private readonly TextField body = new(Fields.Body, "", Field.Store.NO);
+        private readonly TextField context = new(Fields.Context, "", Field.Store.NO);
+        private readonly StringField speaker = new(Fields.Speaker, "", Field.Store.NO);
+        private readonly Document anonymous;
+        private readonly Document attributed;
+
+        public QuotationFields()
+        {
+            var type = new StringField(Fields.Type, Fields.TypeQuotation, Field.Store.YES);
+            anonymous = [type, json, articleId, body, context];
+            attributed = [type, json, articleId, body, context, speaker];
+        }
+
+        public Document For(Quotation quotation, Paragraph paragraph)
+        {
+            json.SetStringValue(JsonSerializer.Serialize(quotation, IndexJson.Options));
+            articleId.SetStringValue(quotation.Article.Id);
+            body.SetStringValue(quotation.Text);
+            context.SetStringValue(SentencesAround(paragraph, quotation.Text));
+            if (quotation.Speaker is null) return anonymous;
+            speaker.SetStringValue(SpeakerKey(quotation.Speaker));
+            return attributed;
+        }
     }
 
     private static Document MilestoneDocument(Timeline.Milestone milestone)

@@ -44,7 +44,7 @@ internal static class ClauseCues
     private static readonly HashSet<string> DeadlineWords = new(StringComparer.Ordinal)
     {
         "expire", "expires", "expired", "expiring", "expiry", "expiration", "deadline", "deadlines", "lapse", "lapses",
-        "lapsed", "end", "ends", "ended", "ending",
+        "lapsed", "end", "ends", "ended", "ending", "close", "closes", "closed", "closing", "due",
     };
 
     /// <summary>Words a label does not start or end with ("At a press conference in Beijing" → "press conference in Beijing").</summary>

@@ -53,20 +53,18 @@ public sealed partial class DateExtractor
     }
 
     /// <summary>
-    /// False when <paramref name="sentence"/> cannot hold a date: every form read needs a digit, a capitalised month
-    /// name (or its abbreviation) or a capitalised weekday, so a sentence with none is not worth reading. Most
-    /// sentences are like that.
+    /// False when <paramref name="sentence"/> cannot hold a date: every form read needs a digit, or a capitalised month
+    /// or weekday name (or its abbreviation), so a sentence with none is not worth reading. Most sentences are like
+    /// that. A new form that needs none of these must widen this test (DateSignalTests holds it to the Normalises table).
     /// </summary>
     internal static bool MayHoldDate(string sentence) =>
-        sentence.AsSpan().ContainsAny(Digits) || sentence.AsSpan().ContainsAny(MonthPrefixes);
+        sentence.AsSpan().ContainsAny(Digits) || sentence.AsSpan().ContainsAny(NamePrefixes);
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    // Every full and short month name starts with one of these, and every weekday is one of the last seven,
-    // case-sensitively as the patterns match them.
-    private static readonly SearchValues<string> MonthPrefixes = SearchValues.Create(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    // Every full and short month and weekday name starts with one of these, case-sensitively as the patterns match them.
+    private static readonly SearchValues<string> NamePrefixes = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         StringComparison.Ordinal);
 
     /// <summary>The dates of a sentence with what the timeline needs to judge them: tense and governing preposition.</summary>

@@ -2,13 +2,23 @@ using BriefingBot.Briefing;
 
 namespace BriefingBot.Tests.Search;
 
-public sealed class IndexSwapTests
+public sealed class IndexSwapTests : IDisposable
 {
+    private readonly TempFolder corpus = new();
+    private readonly TempFolder folder = new();
+
+    public IndexSwapTests() => RepositoryPaths.CopyCorpusTo(corpus.Path);
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        folder.Dispose();
+    }
+
     [Fact]
     public async Task Queries_DuringRebuilds_AllSucceed()
     {
-        using var folder = new TempFolder();
-        var briefing = TestBriefing.Create(RepositoryPaths.Corpus, folder.Combine("index"));
+        var briefing = TestBriefing.Create(corpus.Path, folder.Combine("index"));
         await briefing.ReindexAsync();
 
         using var stop = new CancellationTokenSource();
@@ -42,9 +52,6 @@ public sealed class IndexSwapTests
     [Fact]
     public async Task Rebuild_InAnotherInstance_IsSeenByTheNextQuery()
     {
-        using var corpus = new TempFolder();
-        using var folder = new TempFolder();
-        RepositoryPaths.CopyCorpusTo(corpus.Path);
         var bot = TestBriefing.Create(corpus.Path, folder.Combine("index"));
         var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
         await bot.ReindexAsync();
@@ -60,9 +67,6 @@ public sealed class IndexSwapTests
     [Fact]
     public async Task EnsureIndex_RebuildsOnlyWhenTheCorpusChanged()
     {
-        using var corpus = new TempFolder();
-        using var folder = new TempFolder();
-        RepositoryPaths.CopyCorpusTo(corpus.Path);
         var briefing = TestBriefing.Create(corpus.Path, folder.Combine("index"));
 
         Assert.NotNull(await briefing.EnsureIndexAsync());

@@ -14,27 +14,8 @@ namespace BriefingBot.Tests.Teams;
 /// OpenID metadata, sent with an install event through the real host. Accepted means 200 and the conversation stored;
 /// refused means 401 and nothing stored.
 /// </summary>
-public sealed class TeamsAuthenticationTests : IAsyncLifetime
+public sealed class TeamsAuthenticationTests() : TeamsHostFixture("msteams", "webchat")
 {
-    private readonly TestSigningKey key = new("test-kid-1", "msteams", "webchat");
-    private readonly TempFolder folder = new();
-    private FakeBotFramework fake = null!;
-    private TeamsTestHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        fake = await FakeBotFramework.StartAsync(key);
-        host = await TeamsTestHost.StartAsync(TeamsTestHost.Settings(fake, folder));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await fake.DisposeAsync();
-        key.Dispose();
-        folder.Dispose();
-    }
-
     [Fact]
     public async Task ValidToken_IsAccepted()
     {
@@ -83,26 +64,26 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
     public async Task RotatedKey_IsFoundByRefreshingTheMetadata()
     {
         await AssertAcceptedAsync(Token());
-        var fetchesBefore = fake.MetadataFetches;
+        var fetchesBefore = Fake.MetadataFetches;
         using var rotated = new TestSigningKey("test-kid-2", "msteams");
-        fake.PublishKeys(rotated);
+        Fake.PublishKeys(rotated);
 
         await AssertAcceptedAsync(Token(signer: rotated));
-        Assert.True(fake.MetadataFetches > fetchesBefore, "the unknown key id should have refreshed the metadata");
+        Assert.True(Fake.MetadataFetches > fetchesBefore, "the unknown key id should have refreshed the metadata");
     }
 
     [Fact]
     public async Task ServiceUrlClaim_NotMatchingTheActivity_IsRefused()
     {
-        // Same trusted host, another connector path: the claim must name exactly the activity's serviceUrl.
-        await AssertRefusedAsync(Token(serviceUrl: new Uri(fake.BaseUrl, "elsewhere/").AbsoluteUri));
+        // Same trusted Host, another connector path: the claim must name exactly the activity's serviceUrl.
+        await AssertRefusedAsync(Token(serviceUrl: new Uri(Fake.BaseUrl, "elsewhere/").AbsoluteUri));
     }
 
     [Fact]
     public async Task KeyNotEndorsedForTeams_IsRefused()
     {
         using var webchatOnly = new TestSigningKey("webchat-only", "webchat");
-        fake.PublishKeys(key, webchatOnly);
+        Fake.PublishKeys(Key, webchatOnly);
         await AssertRefusedAsync(Token(signer: webchatOnly));
     }
 
@@ -125,8 +106,8 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
     {
         // A "cty": "JWT" header was once sent on channel tokens (spec §7.10); it does not make the token nested.
         var now = DateTime.UtcNow;
-        var token = key.Mint(AppId, BotFrameworkAuthenticator.BotFrameworkIssuer, now.AddMinutes(-5), now.AddMinutes(55),
-            new Dictionary<string, object> { ["serviceurl"] = fake.ServiceUrl }, new Dictionary<string, object> { ["cty"] = "JWT" });
+        var token = Key.Mint(AppId, BotFrameworkAuthenticator.BotFrameworkIssuer, now.AddMinutes(-5), now.AddMinutes(55),
+            new Dictionary<string, object> { ["serviceurl"] = Fake.ServiceUrl }, new Dictionary<string, object> { ["cty"] = "JWT" });
 
         await AssertAcceptedAsync(token);
     }
@@ -138,7 +119,7 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         var token = Token(issuer: $"https://login.microsoftonline.com/{TenantId}/v2.0", audience: $"api://botid-{AppId}",
             claims: new Dictionary<string, object> { ["tid"] = TenantId });
 
-        var response = await singleTenant.PostActivityAsync(InstalledInTeam(fake.ServiceUrl), token);
+        var response = await singleTenant.PostActivityAsync(InstalledInTeam(Fake.ServiceUrl), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(await singleTenant.StoredConversationAsync(ChannelId));
@@ -152,7 +133,7 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         var token = Token(issuer: $"https://login.microsoftonline.com/{other}/v2.0", audience: AppId,
             claims: new Dictionary<string, object> { ["tid"] = other });
 
-        var response = await singleTenant.PostActivityAsync(InstalledInTeam(fake.ServiceUrl), token);
+        var response = await singleTenant.PostActivityAsync(InstalledInTeam(Fake.ServiceUrl), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(await singleTenant.StoredConversationAsync(ChannelId));
@@ -164,7 +145,7 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         // Fixture D of the spec: valid 2025-06-10 08:00 to 09:00 UTC.
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2025-06-10T08:30:00Z"));
         const string serviceUrl = "https://smba.trafficmanager.net/emea/";
-        var token = key.Mint(AppId, BotFrameworkAuthenticator.BotFrameworkIssuer,
+        var token = Key.Mint(AppId, BotFrameworkAuthenticator.BotFrameworkIssuer,
             DateTimeOffset.FromUnixTimeSeconds(1749542400).UtcDateTime, DateTimeOffset.FromUnixTimeSeconds(1749546000).UtcDateTime,
             new Dictionary<string, object> { ["serviceurl"] = serviceUrl });
         var activity = new Activity { Type = "message", ChannelId = "msteams", ServiceUrl = serviceUrl };
@@ -172,7 +153,7 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         var options = Options.Create(new TeamsOptions
         {
             AppId = AppId,
-            OpenIdMetadataUrl = fake.OpenIdMetadataUrl,
+            OpenIdMetadataUrl = Fake.OpenIdMetadataUrl,
             AllowedServiceUrlHosts = ["smba.trafficmanager.net"],
         });
         var authenticator = new BotFrameworkAuthenticator(options, services.GetRequiredService<IHttpClientFactory>(),
@@ -194,30 +175,30 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
     {
         var now = DateTime.UtcNow;
         claims ??= [];
-        claims["serviceurl"] = serviceUrl ?? fake.ServiceUrl;
-        return (signer ?? key).Mint(audience, issuer, now + (notBefore ?? TimeSpan.FromMinutes(-5)), now + (expires ?? TimeSpan.FromMinutes(55)), claims);
+        claims["serviceurl"] = serviceUrl ?? Fake.ServiceUrl;
+        return (signer ?? Key).Mint(audience, issuer, now + (notBefore ?? TimeSpan.FromMinutes(-5)), now + (expires ?? TimeSpan.FromMinutes(55)), claims);
     }
 
     private Task<TeamsTestHost> StartSingleTenantHostAsync()
     {
-        var settings = TeamsTestHost.Settings(fake, folder);
+        var settings = TeamsTestHost.Settings(Fake, Folder);
         settings["Teams:TenantId"] = TenantId;
-        settings["Teams:EntraOpenIdMetadataUrl"] = fake.OpenIdMetadataUrl;
-        settings["BriefingBot:Data"] = folder.Combine("single-tenant-data");
+        settings["Teams:EntraOpenIdMetadataUrl"] = Fake.OpenIdMetadataUrl;
+        settings["BriefingBot:Data"] = Folder.Combine("single-tenant-data");
         return TeamsTestHost.StartAsync(settings);
     }
 
     private async Task AssertAcceptedAsync(string token)
     {
-        var response = await host.PostActivityAsync(InstalledInTeam(fake.ServiceUrl), token);
+        var response = await Host.PostActivityAsync(InstalledInTeam(Fake.ServiceUrl), token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(await host.StoredConversationAsync(ChannelId));
+        Assert.NotNull(await Host.StoredConversationAsync(ChannelId));
     }
 
     private async Task AssertRefusedAsync(string? token)
     {
-        var response = await host.PostActivityAsync(InstalledInTeam(fake.ServiceUrl), token);
+        var response = await Host.PostActivityAsync(InstalledInTeam(Fake.ServiceUrl), token);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(await host.StoredConversationAsync(ChannelId));
+        Assert.Null(await Host.StoredConversationAsync(ChannelId));
     }
 }

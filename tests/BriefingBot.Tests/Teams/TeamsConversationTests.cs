@@ -15,35 +15,16 @@ namespace BriefingBot.Tests.Teams;
 /// End to end through the real host: activities POSTed to <c>/api/messages</c> with valid tokens, replies and
 /// proactive posts read off the fake Bot Connector on 127.0.0.1.
 /// </summary>
-public sealed class TeamsConversationTests : IAsyncLifetime
+public sealed class TeamsConversationTests() : TeamsHostFixture("msteams")
 {
-    private readonly TestSigningKey key = new("test-kid-1", "msteams");
-    private readonly TempFolder folder = new();
-    private FakeBotFramework fake = null!;
-    private TeamsTestHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        fake = await FakeBotFramework.StartAsync(key);
-        host = await TeamsTestHost.StartAsync(TeamsTestHost.Settings(fake, folder));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await fake.DisposeAsync();
-        key.Dispose();
-        folder.Dispose();
-    }
-
     [Fact]
     public async Task ChannelMessage_MentioningTheBot_GetsACitedAnswerCardInItsThread()
     {
-        await host.WaitUntilReadyAsync();
-        var response = await SendAsync(ChannelMessage(fake.ServiceUrl, "ask what is the G2 concept?"));
+        await Host.WaitUntilReadyAsync();
+        var response = await SendAsync(ChannelMessage(Fake.ServiceUrl, "ask what is the G2 concept?"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var reply = await fake.NextConnectorRequestAsync();
+        var reply = await Fake.NextConnectorRequestAsync();
         Assert.Equal("/connector/v3/conversations/19%3Aabc123def456%40thread.tacv2%3Bmessageid%3D1718000000123/activities/1718000000123", reply.RawTarget);
         Assert.Equal($"Bearer {FakeBotFramework.AccessToken(1)}", reply.Authorization);
         Assert.Equal("message", (string?)reply.Body["type"]);
@@ -70,9 +51,9 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task PersonalMessage_GetsItsReplyInThePersonalChat()
     {
-        await SendAsync(PersonalMessage(fake.ServiceUrl, "help"));
+        await SendAsync(PersonalMessage(Fake.ServiceUrl, "help"));
 
-        var reply = await fake.NextConnectorRequestAsync();
+        var reply = await Fake.NextConnectorRequestAsync();
         Assert.Equal("/connector/v3/conversations/a%3A1XyZpersonalConv0123456789/activities/1718000100456", reply.RawTarget);
         Assert.Contains("What I can do", Texts(Card(reply)));
     }
@@ -80,14 +61,14 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task Install_ThenAReminder_IsPostedProactivelyToTheStoredConversation()
     {
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(InstalledInTeam(fake.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(InstalledInTeam(Fake.ServiceUrl))).StatusCode);
         var milestone = new Milestone("m-truce", new DateOnly(2026, 11, 10), DatePrecision.Day, "truce expires", MilestoneKind.Deadline,
             "The truce expires on November 10, 2026.", new ArticleRef("a1", "Trade truce", "Jane Roe", new DateOnly(2026, 5, 1), "a1.txt"), 8);
 
         var result = await Poster().PostAsync(new ChannelAddress("teams", ChannelId), new ReminderPost(milestone, TimeSpan.FromDays(7)), default);
 
         Assert.Equal(DeliveryResult.Delivered, result);
-        var post = await fake.NextConnectorRequestAsync();
+        var post = await Fake.NextConnectorRequestAsync();
         Assert.Equal("/connector/v3/conversations/19%3Aabc123def456%40thread.tacv2/activities", post.RawTarget);
         var expected = JsonNode.Parse("""
             {"type":"message",
@@ -109,57 +90,57 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task Throttled_ThenAccepted_PostsOnce()
     {
-        await SendAsync(InstalledInTeam(fake.ServiceUrl));
-        fake.AnswerNextPostWith(429, "Throttled", retryAfterSeconds: 1);
+        await SendAsync(InstalledInTeam(Fake.ServiceUrl));
+        Fake.AnswerNextPostWith(429, "Throttled", retryAfterSeconds: 1);
 
         var result = await Poster().PostAsync(new ChannelAddress("teams", ChannelId), new DigestPost(EmptyDigest()), default);
 
         Assert.Equal(DeliveryResult.Delivered, result);
-        var throttled = await fake.NextConnectorRequestAsync();
-        var accepted = await fake.NextConnectorRequestAsync();
+        var throttled = await Fake.NextConnectorRequestAsync();
+        var accepted = await Fake.NextConnectorRequestAsync();
         Assert.True(JsonNode.DeepEquals(throttled.Body, accepted.Body));
-        Assert.True(await fake.ReceivesNothingWithinAsync(TimeSpan.FromMilliseconds(300)));
+        Assert.True(await Fake.ReceivesNothingWithinAsync(TimeSpan.FromMilliseconds(300)));
     }
 
     [Fact]
     public async Task BotRemovedFromTheConversation_PostFailsPermanently_AndTheConversationIsForgotten()
     {
-        await SendAsync(InstalledInTeam(fake.ServiceUrl));
-        fake.AnswerNextPostWith(403, "BotNotInConversationRoster");
+        await SendAsync(InstalledInTeam(Fake.ServiceUrl));
+        Fake.AnswerNextPostWith(403, "BotNotInConversationRoster");
 
         var result = await Poster().PostAsync(new ChannelAddress("teams", ChannelId), new DigestPost(EmptyDigest()), default);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);
-        Assert.Null(await host.StoredConversationAsync(ChannelId));
+        Assert.Null(await Host.StoredConversationAsync(ChannelId));
     }
 
     [Fact]
     public async Task Uninstall_ForgetsTheConversationAndItsSubscription()
     {
-        await SendAsync(InstalledInTeam(fake.ServiceUrl));
+        await SendAsync(InstalledInTeam(Fake.ServiceUrl));
         await Subscriptions().SubscribeAsync(new Subscription(new ChannelAddress("teams", ChannelId)));
 
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(RemovedFromTeam(fake.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(RemovedFromTeam(Fake.ServiceUrl))).StatusCode);
 
-        Assert.Null(await host.StoredConversationAsync(ChannelId));
+        Assert.Null(await Host.StoredConversationAsync(ChannelId));
         Assert.Empty(await Subscriptions().ListAsync());
     }
 
     [Fact]
     public async Task NonAdminReindex_IsRefused()
     {
-        await SendAsync(PersonalMessage(fake.ServiceUrl, "reindex"));
+        await SendAsync(PersonalMessage(Fake.ServiceUrl, "reindex"));
 
-        var reply = await fake.NextConnectorRequestAsync();
+        var reply = await Fake.NextConnectorRequestAsync();
         Assert.Contains(Texts(Card(reply)), t => t.StartsWith("Only the bot's admins can do that.", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AdminSubscribe_InAChannelThread_SubscribesTheChannel()
     {
-        await SendAsync(ChannelMessage(fake.ServiceUrl, "subscribe", userAadId: AdminAadId));
+        await SendAsync(ChannelMessage(Fake.ServiceUrl, "subscribe", userAadId: AdminAadId));
 
-        var reply = await fake.NextConnectorRequestAsync();
+        var reply = await Fake.NextConnectorRequestAsync();
         Assert.Contains(Texts(Card(reply)), t => t.StartsWith("Subscribed", StringComparison.Ordinal));
         var subscription = Assert.Single(await Subscriptions().ListAsync());
         Assert.Equal(new ChannelAddress("teams", ChannelId), subscription.Channel);
@@ -168,9 +149,9 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommand_GetsHelp()
     {
-        await SendAsync(PersonalMessage(fake.ServiceUrl, "frobnicate"));
+        await SendAsync(PersonalMessage(Fake.ServiceUrl, "frobnicate"));
 
-        var texts = Texts(Card(await fake.NextConnectorRequestAsync())).ToList();
+        var texts = Texts(Card(await Fake.NextConnectorRequestAsync())).ToList();
         Assert.Contains("I don't know the command “frobnicate”.", texts);
         Assert.Contains("What I can do", texts);
     }
@@ -178,12 +159,12 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task BotToken_IsFetchedOnceAndReused()
     {
-        await SendAsync(PersonalMessage(fake.ServiceUrl, "help", id: "1"));
-        await SendAsync(PersonalMessage(fake.ServiceUrl, "help", id: "2"));
+        await SendAsync(PersonalMessage(Fake.ServiceUrl, "help", id: "1"));
+        await SendAsync(PersonalMessage(Fake.ServiceUrl, "help", id: "2"));
 
-        Assert.Equal($"Bearer {FakeBotFramework.AccessToken(1)}", (await fake.NextConnectorRequestAsync()).Authorization);
-        Assert.Equal($"Bearer {FakeBotFramework.AccessToken(1)}", (await fake.NextConnectorRequestAsync()).Authorization);
-        var request = Assert.Single(fake.TokenRequests);
+        Assert.Equal($"Bearer {FakeBotFramework.AccessToken(1)}", (await Fake.NextConnectorRequestAsync()).Authorization);
+        Assert.Equal($"Bearer {FakeBotFramework.AccessToken(1)}", (await Fake.NextConnectorRequestAsync()).Authorization);
+        var request = Assert.Single(Fake.TokenRequests);
         Assert.Equal("client_credentials", request["grant_type"]);
         Assert.Equal(AppId, request["client_id"]);
         Assert.Equal("https://api.botframework.com/.default", request["scope"]);
@@ -192,17 +173,17 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task RedeliveredMessage_IsAnsweredOnce()
     {
-        await SendAsync(PersonalMessage(fake.ServiceUrl, "help"));
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(PersonalMessage(fake.ServiceUrl, "help"))).StatusCode);
+        await SendAsync(PersonalMessage(Fake.ServiceUrl, "help"));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(PersonalMessage(Fake.ServiceUrl, "help"))).StatusCode);
 
-        await fake.NextConnectorRequestAsync();
-        Assert.True(await fake.ReceivesNothingWithinAsync(TimeSpan.FromMilliseconds(500)));
+        await Fake.NextConnectorRequestAsync();
+        Assert.True(await Fake.ReceivesNothingWithinAsync(TimeSpan.FromMilliseconds(500)));
     }
 
     [Fact]
     public async Task MalformedJson_IsABadRequest()
     {
-        var response = await host.PostRawAsync("{\"type\": \"message\", \"text\": ", key.ChannelToken(fake.ServiceUrl));
+        var response = await Host.PostRawAsync("{\"type\": \"message\", \"text\": ", Key.ChannelToken(Fake.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -210,23 +191,23 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task ValidJsonOfOddShape_IsNeverAServerError()
     {
-        var message = PersonalMessage(fake.ServiceUrl, "help");
+        var message = PersonalMessage(Fake.ServiceUrl, "help");
         message["entities"] = new JsonArray(null, new JsonObject { ["type"] = "mention" });
-        var install = InstalledInTeam(fake.ServiceUrl);
+        var install = InstalledInTeam(Fake.ServiceUrl);
         install["membersAdded"] = new JsonArray(null, new JsonObject());
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(message)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(install)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostRawAsync("""{"type": 5}""", key.ChannelToken(fake.ServiceUrl))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostRawAsync("""{"text": "no type"}""", key.ChannelToken(fake.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.PostRawAsync("""{"type": 5}""", Key.ChannelToken(Fake.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.PostRawAsync("""{"text": "no type"}""", Key.ChannelToken(Fake.ServiceUrl))).StatusCode);
     }
 
     private Task<HttpResponseMessage> SendAsync(JsonObject activity) =>
-        host.PostActivityAsync(activity, key.ChannelToken(fake.ServiceUrl));
+        Host.PostActivityAsync(activity, Key.ChannelToken(Fake.ServiceUrl));
 
-    private IChannelPoster Poster() => host.Services.GetServices<IChannelPoster>().Single(p => p.Platform == "teams");
+    private IChannelPoster Poster() => Host.Services.GetServices<IChannelPoster>().Single(p => p.Platform == "teams");
 
-    private ISubscriptionStore Subscriptions() => host.Services.GetRequiredService<ISubscriptionStore>();
+    private ISubscriptionStore Subscriptions() => Host.Services.GetRequiredService<ISubscriptionStore>();
 
     private static Digest EmptyDigest() => new(new DateOnly(2026, 5, 4), 14, [], [], []);
 

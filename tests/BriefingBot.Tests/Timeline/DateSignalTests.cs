@@ -20,6 +20,7 @@ public class DateSignalTests
     [InlineData("This May the ministers meet again.")]
     [InlineData("The report is due on 2026-11-10.")]
     [InlineData("Officials met on Friday.")]
+    [InlineData("A pledging conference will open next Tuesday in Hamburg.")]
     public void SentenceWithADate_MayHoldOne(string sentence) => Assert.True(DateExtractor.MayHoldDate(sentence));
 
     [Theory]
@@ -27,6 +28,18 @@ public class DateSignalTests
     [InlineData("The ministers may march on regardless.")]
     [InlineData("“Dialogue is better than confrontation,” Wu said.")]
     public void SentenceWithoutDigitsOrMonthNames_CannotHoldOne(string sentence) => Assert.False(DateExtractor.MayHoldDate(sentence));
+
+    [Fact]
+    public void EverySentenceOfTheNormalisationTableWithADate_MayHoldOne()
+    {
+        // The table of every date form the extractor reads: a form added there must pass this test too.
+        var method = typeof(DateExtractorTests).GetMethod(nameof(DateExtractorTests.Normalises))!;
+        var rows = method.GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
+            .SelectMany(a => a.GetData(method)).ToList();
+
+        Assert.True(rows.Count > 20);
+        Assert.All(rows.Where(r => (string)r[3] != ""), r => Assert.True(DateExtractor.MayHoldDate((string)r[0]), (string)r[0]));
+    }
 
     [Fact]
     public void EverySentenceOfTheShippedCorpusThatIsTurnedAway_HasNoDate()

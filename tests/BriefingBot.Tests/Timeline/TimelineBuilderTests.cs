@@ -28,6 +28,8 @@ public class TimelineBuilderTests
     [InlineData("The truce expires on March 1, 2026.")]
     [InlineData("The deadline for a deal is March 1, 2026.")]
     [InlineData("Negotiators must reach a deal by March 1, 2026.")]
+    [InlineData("The public consultation closes on 1 March 2026.")]
+    [InlineData("Applications are due on March 1, 2026.")]
     public void RunningOutWords_MakeADeadline(string sentence) =>
         Assert.Equal(MilestoneKind.Deadline, Single(new DateOnly(2026, 3, 1), Articles.Make("a", Autumn2025, sentence)).Kind);
 
