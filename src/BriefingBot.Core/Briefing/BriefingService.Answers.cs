@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BriefingBot.Corpus;
 using BriefingBot.Quotes;
 using BriefingBot.Search;
@@ -17,7 +18,12 @@ public sealed partial class BriefingService
     /// <summary>A person's quotations, then passages reporting their words; null when <paramref name="name"/> is not a name at all.</summary>
     private Answer? AnswerForSpeaker(string question, string name, string? topic, int? top)
     {
-        var matches = View().Directory.Resolve(name);
+        var directory = View().Directory;
+        // "What did Trump and Xi say": each of the people named, unless the whole is one name ("Ministry of Trade and Industry").
+        var several = directory.PersonFor(name) is null && NameList().IsMatch(name);
+        var matches = several
+            ? NameList().Split(name).SelectMany(directory.Resolve).Distinct().ToList()
+            : directory.Resolve(name);
         if (matches.Count == 0)
             return LooksLikeName(name) ? NeverQuoted(question, name, top, topic) : null;
 
@@ -30,13 +36,20 @@ public sealed partial class BriefingService
 
         var who = string.Join(" and ", matches.Select(p => p.Name));
         string? note = null;
-        if (matches.Count > 1) note = $"“{name}” could be {who}; showing each.";
+        if (matches.Count > 1 && !several) note = $"“{name}” could be {who}; showing each.";
         if (direct.Count == 0)
             note = reported.Count == 0
                 ? $"The corpus never quotes {who}."
                 : $"The corpus never quotes {who} directly; these passages report their words.";
         return new Answer(question, items.ToList(), note);
     }
+
+    /// <summary>A question of another shape that still asks for somebody's words ("Tell me what Xi Jinping said about
+    /// the US", "Zhao Minghao"): answered like "what did X say about …"; null when it asks for no one's words.</summary>
+    private Answer? AnswerForWordsAsked(string question, int? top) =>
+        View().Directory.FindWordsAskedOf(question) is not { } asked ? null
+        : asked.Person.IsKnown ? AnswerForSpeaker(question, asked.Person.Span, asked.Topic, top)
+        : NeverQuoted(question, asked.Person.Span, top, asked.Topic);
 
     /// <summary>Someone the corpus never quotes: say so, and show where it mentions them, if anywhere (the passages
     /// about <paramref name="topic"/> first: "What is China's position on the South China Sea?").</summary>
@@ -68,8 +81,28 @@ public sealed partial class BriefingService
             .DistinctBy(hit => (hit.Milestone.Article.Id, hit.Milestone.Paragraph, hit.Milestone.Source))
             .Select(hit => new AnswerItem(hit.Milestone.Source, null, CurrentRef(hit.Milestone.Article), hit.Milestone.Paragraph, Math.Round(hit.Score, 3)))
             .ToList();
-        return FilledWithPassages(question.Text, dated, top);
+        // A dated sentence answers a when-question first, unless it matches the question far worse than the best
+        // passage ("When did Gao first raise the idea of …?": the answer's "in 2021" is no milestone); such a weak one
+        // competes with the passages on score.
+        var passages = index.SearchPassages(question.Text, top).Select(Item).ToList();
+        var bar = WeakMilestoneShare * (passages.Count > 0 ? passages[0].Score : 0);
+        var strong = dated.Where(d => d.Score >= bar).ToList();
+        var rest = dated.Where(d => d.Score < bar).Select(d => (Item: d, Dated: true))
+            .Concat(passages.Select(p => (Item: p, Dated: false)))
+            .OrderByDescending(x => x.Item.Score);
+        var items = new List<AnswerItem>(strong);
+        var covered = strong.Select(d => (d.Article.Id, d.Paragraph)).ToHashSet();
+        foreach (var (item, isDated) in rest)
+            if ((isDated || !covered.Contains((item.Article.Id, item.Paragraph))) && items.Count < top)
+            {
+                items.Add(item);
+                covered.Add((item.Article.Id, item.Paragraph));
+            }
+        return new Answer(question.Text, items.Take(top).ToList(), items.Count == 0 ? NothingFound : null);
     }
+
+    /// <summary>Below this share of the best passage's score a milestone no longer comes first in a when-answer.</summary>
+    private const double WeakMilestoneShare = 0.4;
 
     /// <summary><paramref name="first"/>, then the best passages from other paragraphs, <paramref name="top"/> in all.</summary>
     private Answer FilledWithPassages(string question, IReadOnlyList<AnswerItem> first, int top)
@@ -88,14 +121,22 @@ public sealed partial class BriefingService
         return new Answer(question, items, items.Count == 0 ? NothingFound : null);
     }
 
+    [GeneratedRegex(@"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")]
+    private static partial Regex NameList();
+
     private const string NothingFound = "Nothing in the corpus matches that question.";
 
     private static bool LooksLikeName(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "He Lifeng": a capitalised opener followed by capitalised words is a surname, not the pronoun.
+        var surnameOpener = words.Length >= 2 && words.All(w => char.IsUpper(w[0])) && Lexicon.PersonalPronouns.Contains(words[0].ToLowerInvariant());
+        // Typed with capitals, every word of a name has one but for particles ("Ursula von der Leyen"): "Okafor first" is no name.
+        var typedLowercase = !text.Any(char.IsUpper);
         return words.Length is >= 1 and <= 4
-            && !NotNameOpeners.Contains(words[0])
-            && words.All(w => char.IsLetter(w[0]) && !w.Any(char.IsDigit));
+            && (!NotNameOpeners.Contains(words[0]) || surnameOpener)
+            && words.All(w => char.IsLetter(w[0]) && !w.Any(char.IsDigit)
+                && (typedLowercase || char.IsUpper(w[0]) || Lexicon.Particles.Contains(w)));
     }
 
     /// <summary>Reading order within an article; newer articles first. With a topic, the most relevant first.</summary>

@@ -56,10 +56,13 @@ public sealed partial class BriefingService
         if (!index.Exists) return Measured(started, "not_ready", new Answer(asked, [], IndexNotReady));
         return QuestionReader.Read(asked) switch
         {
-            Question.ForSpeaker q => Measured(started, "speaker", AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerWithPassages(q.Text, top)),
+            Question.ForSpeaker q => Measured(started, "speaker",
+                AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerForWordsAsked(q.Text, top) ?? AnswerWithPassages(q.Text, top)),
             Question.ForWhoSaid q => Measured(started, "who_said", AnswerWhoSaid(q, top ?? options.DefaultTop)),
             Question.ForWhen q => Measured(started, "when", AnswerWhen(q, top ?? options.DefaultTop)),
-            var q => Measured(started, "passages", AnswerWithPassages(q.Text, top)),
+            var q => AnswerForWordsAsked(q.Text, top) is { } words
+                ? Measured(started, "speaker", words)
+                : Measured(started, "passages", AnswerWithPassages(q.Text, top)),
         };
     }
 

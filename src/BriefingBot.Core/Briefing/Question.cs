@@ -6,7 +6,7 @@ namespace BriefingBot.Briefing;
 internal abstract record Question(string Text)
 {
     /// <summary>"What did X say/argue/urge…", "How did X characterise …", "quotes by X": a person's words,
-    /// optionally about <paramref name="Topic"/>.</summary>
+    /// optionally about <paramref name="Topic"/>. "When did X say …" asks for a date: that is <see cref="ForWhen"/>.</summary>
     public sealed record ForSpeaker(string Text, string Name, string? Topic) : Question(Text);
 
     /// <summary>"Who called the meeting a turning point?": whose words match <paramref name="Claim"/>.</summary>
@@ -81,7 +81,7 @@ internal static partial class QuestionReader
     private static partial Regex LeadingPreposition();
 
     [GeneratedRegex(
-        @"^(?:so\s+|and\s+|but\s+)?(?:what|how|why|when|where|which\s+\w+)\s+(?:else\s+)?(?:did|does|do|has|have|had|is|was|would|will)\s+"
+        @"^(?:so\s+|and\s+|but\s+)?(?:what|how|why|where|which\s+\w+)\s+(?:else\s+)?(?:did|does|do|has|have|had|is|was|would|will)\s+"
         + @"(?<name>[^?]{1,80}?)\s+(?:(?:ever|actually|really|previously|once|just|also)\s+)?(?:" + SayVerbs + @")\b(?<rest>.*)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex SpeakerQuestion();

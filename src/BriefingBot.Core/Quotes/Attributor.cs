@@ -79,6 +79,16 @@ internal sealed partial class Attributor(ArticleReading article)
         return false;
     }
 
+    /// <summary>True when the words between two positions name a speaker other than <paramref name="speaker"/>.</summary>
+    public bool NamesSomeoneElse(ParagraphLayout p, TextRange range, Speaker speaker)
+    {
+        var (from, to) = p.WordsIn(range);
+        for (var k = from; k < to; k++)
+            if (article.StartingAt(p, k) is { } m && article.Speakers.Resolve(m) is { } named && named != speaker)
+                return true;
+        return false;
+    }
+
     /// <summary>"“…,” Wu added" / "“…,” said X, …": the speaker named right after a quote that opens its sentence.</summary>
     private Speaker? After(ParagraphLayout p, QuoteSpan quote)
     {
@@ -226,6 +236,9 @@ internal sealed partial class Attributor(ArticleReading article)
                 var person = article.Speakers.PersonBefore(ArticleReading.Position(p, w.Start));
                 return person is null ? new Subject(SubjectKind.Blocked) : new Subject(SubjectKind.Found, person, step.Word, modal);
             }
+            // "… the secretary-general, Ingrid Solvang, who conceded that “…”": "who" stands for the name before it.
+            if (lower == "who" && NameBeforeComma(p, w.Start, lowerBound) is { } antecedent)
+                return new Subject(SubjectKind.Found, antecedent, step.Word, modal);
             if (Lexicon.OtherSubjects.Contains(lower) || w.IsCapitalised)
                 return new Subject(SubjectKind.Blocked);
             if (lower == "to")
@@ -241,6 +254,19 @@ internal sealed partial class Attributor(ArticleReading article)
             }
             return new Subject(SubjectKind.Noun, Word: step.Word, Modal: modal);
         }
+    }
+
+    /// <summary>The named speaker right before the comma that precedes <paramref name="position"/>, or null.</summary>
+    private Speaker? NameBeforeComma(ParagraphLayout p, int position, int lowerBound)
+    {
+        var comma = p.StepLeft(position);
+        if (comma.Word >= 0 || comma.Mark != ',')
+            return null;
+        var before = p.StepLeft(comma.At - 1);
+        return before.Word >= 0 && p.Words[before.Word].Start >= lowerBound
+            && article.EndingAt(p, before.Word) is { Possessive: false } m && article.Speakers.Resolve(m) is { IsOrganisation: false } person
+            ? person
+            : null;
     }
 
     /// <summary>Where ", however," (an adverb set off by commas) ending at <paramref name="comma"/> begins, or null.</summary>

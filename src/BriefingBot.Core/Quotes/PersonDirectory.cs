@@ -11,7 +11,8 @@ namespace BriefingBot.Quotes;
 /// <item><see cref="Resolve"/>: a typed name → the person of that canonical name or alias; a single word → everyone
 /// with that first or last name; titles and descriptions ("President Xi", "Foreign Ministry spokesperson Guo Jiakun"),
 /// possessives ("Wu Xinbo's") and punctuation tolerated.</item>
-/// <item><see cref="FindIn"/>: the person a free question is about, or the name of somebody the corpus never quotes.</item>
+/// <item><see cref="FindIn"/>: the person a free question is about, or the name of somebody the corpus never quotes;
+/// <see cref="FindWordsAskedOf"/>: the same, when the question asks for their words.</item>
 /// </list>
 /// Immutable and thread-safe once built.
 /// </summary>
@@ -20,7 +21,8 @@ public sealed partial class PersonDirectory
     private static readonly IReadOnlySet<string> QuestionWords = new HashSet<string>(
         Lexicon.LeadingStopWords.Concat(Lexicon.OtherSubjects).Concat(Lexicon.PersonalPronouns)
             .Concat(Lexicon.Auxiliaries).Concat(Lexicon.SpeechVerbs)
-            .Concat(["did", "does", "do", "say", "about", "think", "whom", "whose", "quote", "quotes", "quoted"]),
+            .Concat(["did", "does", "do", "say", "about", "think", "whom", "whose", "quote", "quotes", "quoted",
+                "me", "please", "show", "give", "list", "find", "anything", "something", "everything"]),
         StringComparer.Ordinal);
 
     private static readonly IReadOnlySet<string> IntentWords = new HashSet<string>(
@@ -167,6 +169,31 @@ public sealed partial class PersonDirectory
             return null;
         var words = QuestionWordsOf(question);
         return FullName(question, words) ?? SingleName(question, words) ?? UnknownName(question, words);
+    }
+
+    /// <summary>
+    /// The person whose words a free question asks for: it names somebody (a full name, or a capitalised single name
+    /// the corpus quotes, or an unknown full name) and either holds a word asking for words ("said", "quotes",
+    /// "view", "according") or is nothing but the name. "Where did Xi meet Trump?" asks for none: null.
+    /// </summary>
+    public WordsAskedOf? FindWordsAskedOf(string question)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+            return null;
+        var words = QuestionWordsOf(question);
+        // In an all-lowercase question a single word is too often a common noun ("park fees") to stand for a name.
+        var mention = FullName(question, words)
+            ?? (question.Any(char.IsUpper) ? SingleName(question, words) : null)
+            ?? UnknownName(question, words);
+        if (mention is null)
+            return null;
+        var at = question.IndexOf(mention.Span, StringComparison.Ordinal);
+        var rest = QuestionWordsOf(at < 0 ? question : question.Remove(at, mention.Span.Length)).Select(w => w.Key).ToList();
+        // "Tell me about X", "Who is X?" ask about the person, not for their words; a bare name asks for everything.
+        if (rest.Count > 0 && !rest.Any(w => IntentWords.Contains(w) && w is not ("tell" or "told")))
+            return null;
+        var topic = rest.Where(w => !IntentWords.Contains(w) && !QuestionWords.Contains(w)).ToList();
+        return new WordsAskedOf(mention, topic.Count == 0 ? null : string.Join(' ', topic));
     }
 
     private PersonMention? FullName(string question, List<QuestionWord> words)

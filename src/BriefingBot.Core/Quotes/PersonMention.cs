@@ -15,3 +15,10 @@ public sealed record PersonMention(string Span, IReadOnlyList<Person> People)
     /// <summary>The name fits more than one person (a shared surname).</summary>
     public bool IsAmbiguous => People.Count > 1;
 }
+
+/// <summary>
+/// A free question that asks for somebody's words without the usual shape ("Tell me what Xi Jinping said about the
+/// US", "Has Kissinger commented on cooperation?", "Zhao Minghao"): who, and what about (<see cref="PersonDirectory.FindWordsAskedOf"/>).
+/// </summary>
+/// <param name="Topic">The question's other content words, or null when it asks for everything they said.</param>
+public sealed record WordsAskedOf(PersonMention Person, string? Topic);

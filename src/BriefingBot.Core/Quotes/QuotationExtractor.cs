@@ -99,9 +99,11 @@ public sealed class QuotationExtractor
         var p = quote.Paragraph;
         var before = i > 0 && quotes[i - 1].Paragraph == p ? quotes[i - 1] : null;
 
-        // "Trump said that “…,” and that the US “…”": a later quote of the same sentence, nobody new named between.
+        // "Trump said that “…,” and that the US “…”": a later quote of the same sentence, nobody new named between;
+        // "“The deal,” said Seán O'Brien, “is done.”": or only the attribution of the quote before.
+        var between = new TextRange(before?.Span.End ?? 0, quote.Span.Open);
         if (before is { Speaker: not null } && before.Sentence == quote.Sentence
-            && !attributor.NamesSomeone(p, new TextRange(before.Span.End, quote.Span.Open)))
+            && (!attributor.NamesSomeone(p, between) || (before.NamedAfter && !attributor.NamesSomeoneElse(p, between, before.Speaker))))
             return before.Speaker;
 
         // Beyond its own sentence, only speech carries a speaker over: a heading such as ‘Mutual Success’ does not.

@@ -83,6 +83,17 @@ public sealed class BriefingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PersonNeverQuoted_WhoseSurnameIsAlsoAPronoun_GetsTheNote()
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle));
+
+        var answer = briefing.Ask("What did He Yafei say?");
+
+        Assert.Empty(answer.Results);
+        Assert.Equal("The corpus never quotes or mentions He Yafei.", answer.Note);
+    }
+
+    [Fact]
     public async Task MentionedButNeverQuoted_ShowsWhereTheyAreMentioned()
     {
         var briefing = await Index(("harbour.txt", HarbourArticle));
@@ -114,6 +125,60 @@ public sealed class BriefingServiceTests : IDisposable
         Assert.NotNull(answer.Note);
         Assert.Contains("mackerel quotas", answer.Results[0].Quote);
         Assert.All(answer.Results, r => Assert.Contains("Norway", r.Quote));
+    }
+
+    [Theory]
+    [InlineData("Tell me what Tomas Okafor said about fairness")]
+    [InlineData("Has Okafor commented on the schedule?")]
+    [InlineData("Tomas Okafor")]
+    public async Task QuestionOfAnotherShapeAskingForSomebodysWords_GetsTheirQuotes(string question)
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle));
+
+        var answer = briefing.Ask(question);
+
+        Assert.Contains(answer.Results, r => r.Speaker == "Tomas Okafor" && r.Quote == "The schedule must be fair");
+        Assert.DoesNotContain(answer.Results, r => r.Speaker is not null && r.Speaker != "Tomas Okafor");
+    }
+
+    [Fact]
+    public async Task QuestionNamingTwoPeople_GetsTheQuotesOfBoth()
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle), ("mill.txt", MillArticle));
+
+        var answer = briefing.Ask("What did Tomas Okafor and Adaeze Okafor say?");
+
+        Assert.Contains(answer.Results, r => r.Speaker == "Tomas Okafor");
+        Assert.Contains(answer.Results, r => r.Speaker == "Adaeze Okafor");
+        Assert.Null(answer.Note);
+    }
+
+    [Fact]
+    public async Task WhenQuestion_AnsweredByASentenceWithoutAMilestone_IsNotBuriedUnderAWeakMilestone()
+    {
+        var briefing = await Index(("levy.txt", """
+            Harbour Levy Returns
+
+            By Mara Lindqvist
+
+            Tomas Okafor will meet the transport minister on March 10, 2027.
+
+            Okafor first proposed the harbour levy on container traffic in 2019, long before the current talks.
+            """));
+
+        var answer = briefing.Ask("When did Okafor first propose the harbour levy?");
+
+        Assert.StartsWith("Okafor first proposed the harbour levy", answer.Results[0].Quote);
+    }
+
+    [Fact]
+    public async Task WhenQuestion_PutsTheMatchingMilestoneFirst()
+    {
+        var briefing = await Index(("harbour.txt", HarbourArticle));
+
+        var answer = briefing.Ask("When did port officials meet to discuss the tariff schedule?");
+
+        Assert.Equal("Port officials met on March 3, 2027 to discuss the new tariff schedule.", answer.Results[0].Quote);
     }
 
     [Fact]

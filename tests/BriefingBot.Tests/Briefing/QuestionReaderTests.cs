@@ -34,6 +34,7 @@ public sealed class QuestionReaderTests
     [InlineData("When does the tariff truce expire?", true)]
     [InlineData("What is the deadline for the reciprocal tariffs?", true)]
     [InlineData("when did Xi and Trump meet in Busan", false)]
+    [InlineData("When did Okafor first propose the harbour levy?", false)]
     public void WhenQuestions_LookAtTheTimelineFirst(string text, bool aboutDeadline) =>
         Assert.Equal(aboutDeadline, Assert.IsType<Question.ForWhen>(QuestionReader.Read(text)).AboutDeadline);
 

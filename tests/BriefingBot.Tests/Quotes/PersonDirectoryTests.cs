@@ -172,6 +172,42 @@ public class PersonDirectoryTests
     }
 
     [Theory]
+    [InlineData("Tell me what Zhou Mingyu said about the truce", "Zhou Mingyu", "truce")]
+    [InlineData("Has Ferrante commented on tariffs?", "Ferrante", "tariffs")]
+    [InlineData("Bill Chen quotes", "Bill Chen", null)]
+    [InlineData("Zhou Mingyu", "Zhou Mingyu", null)]
+    [InlineData("According to Aldo Ferrante, who pays?", "Aldo Ferrante", "pays")]
+    public void FindWordsAskedOf_QuestionAskingForSomebodysWords_NamesThemAndTheTopic(string question, string span, string? topic)
+    {
+        var asked = Directory.FindWordsAskedOf(question);
+
+        Assert.NotNull(asked);
+        Assert.Equal(span, asked.Person.Span);
+        Assert.True(asked.Person.IsKnown);
+        Assert.Equal(topic, asked.Topic);
+    }
+
+    [Theory]
+    [InlineData("Where did Zhou Mingyu meet Aldo Ferrante?")]
+    [InlineData("Who is Aldo Ferrante?")]
+    [InlineData("Tell me about Zhou Mingyu")]
+    [InlineData("what are the fees at the ministry of trade")]
+    [InlineData("How much did exports fall?")]
+    public void FindWordsAskedOf_QuestionAskingForNobodysWords_IsNull(string question)
+    {
+        Assert.Null(Directory.FindWordsAskedOf(question));
+    }
+
+    [Fact]
+    public void FindWordsAskedOf_UnknownNameAskedForWords_HasNoPeople()
+    {
+        var asked = Directory.FindWordsAskedOf("Tell me what Olga Petrova said");
+
+        Assert.Equal("Olga Petrova", asked!.Person.Span);
+        Assert.False(asked.Person.IsKnown);
+    }
+
+    [Theory]
     [InlineData("What was agreed in Santa Rosa?")]
     [InlineData("How much did the Harbor Initiative pledge?")]
     [InlineData("")]

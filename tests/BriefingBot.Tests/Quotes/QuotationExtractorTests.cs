@@ -494,6 +494,35 @@ public class QuotationExtractorTests
     }
 
     [Fact]
+    public void WhoAfterAName_SaysTheQuoteIsTheirs()
+    {
+        var result = Extract("The plan was announced by the secretary-general, Ingrid Solvang, who conceded that the timetable \"was built for the largest ports.\"");
+
+        AssertSpoken(result, "was built for the largest ports.", "Ingrid Solvang");
+    }
+
+    [Fact]
+    public void QuoteSplitByItsAttribution_IsOneSpeakers()
+    {
+        var result = Extract("\"The deal,\" said union president Seán O'Brien, \"is the best our members have seen.\"");
+
+        AssertSpoken(result, "The deal", "Seán O'Brien");
+        AssertSpoken(result, "is the best our members have seen.", "Seán O'Brien");
+    }
+
+    [Fact]
+    public void QuoteAfterSomeoneElseIsNamed_IsNotInherited()
+    {
+        var result = Extract(
+            "Tobias Lindqvist chairs the panel.",
+            "“We are ready,” said Marta Kowalczyk, while Lindqvist disagreed: “Nothing about this plan is ready at all.”");
+
+        AssertSpoken(result, "We are ready", "Marta Kowalczyk");
+        var later = Assert.Single(result.Quotations, q => q.Text.StartsWith("Nothing", StringComparison.Ordinal));
+        Assert.NotEqual("Marta Kowalczyk", later.Speaker);
+    }
+
+    [Fact]
     public void VeryLongParagraph_IsReadInFull()
     {
         var sentence = "“Talks will continue next week in the capital,” said Tobias Lindqvist. ";
