@@ -17,6 +17,7 @@ public sealed class BriefingIndex : IDisposable
 {
     private const string PointerFile = "CURRENT";
     private const string LockFile = "build.lock";
+    private static readonly DateTime NoFileTime = DateTime.FromFileTimeUtc(0);
     private static readonly TimeSpan BuildLockTimeout = TimeSpan.FromMinutes(30);
 
     private readonly string folder;
@@ -221,7 +222,8 @@ public sealed class BriefingIndex : IDisposable
     private IndexGeneration? Current()
     {
         var pointer = Path.Combine(folder, PointerFile);
-        var stamp = File.Exists(pointer) ? File.GetLastWriteTimeUtc(pointer) : default;
+        // One stat per call (this runs several times per question): a missing file reads as 1601-01-01.
+        var stamp = File.GetLastWriteTimeUtc(pointer) is var written && written != NoFileTime ? written : default;
         if (current is not null && stamp == pointerStamp) return current;
         lock (openGate)
         {
