@@ -10,13 +10,16 @@ public static class ChildProcess
     public sealed record Outcome(int ExitCode, string Output, string Error, TimeSpan Elapsed);
 
     /// <summary>A start description for <c>dotnet <paramref name="dll"/> <paramref name="args"/></c>.</summary>
-    public static ProcessStartInfo Dotnet(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="workingDirectory">Where relative default paths (the app's <c>data/</c>) land; the current folder when null.</param>
+    public static ProcessStartInfo Dotnet(
+        string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);

@@ -13,25 +13,28 @@ public static class ColdCli
     {
         var index = Path.Combine(workFolder, "cold-index");
         if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
-        var built = await ChildProcess.RunAsync(ChildProcess.Dotnet(appDll, ["index", "--corpus", corpus, "--index", index]), TimeSpan.FromMinutes(5));
+        // Run from the work folder, and the job store `index` also updates kept there: nothing lands in the repository.
+        var built = await ChildProcess.RunAsync(
+            ChildProcess.Dotnet(appDll, ["index", "--corpus", corpus, "--index", index, "--data", Path.Combine(workFolder, "cold-data")], workingDirectory: workFolder),
+            TimeSpan.FromMinutes(5));
         if (built.ExitCode != 0) throw new InvalidOperationException($"index failed: {built.Error}");
 
         string[] speaker = ["ask", "What did Wu Xinbo say?", "--json", "--corpus", corpus, "--index", index];
         string[] freeText = ["ask", "What was agreed in Kuala Lumpur?", "--json", "--corpus", corpus, "--index", index];
         return
         [
-            await TimeAsync(appDll, "ask \"What did Wu Xinbo say?\" --json", speaker, runs),
-            await TimeAsync(appDll, "ask \"What was agreed in Kuala Lumpur?\" --json", freeText, runs),
-            await TimeAsync(appDll, "--version (start-up floor)", ["--version"], runs),
+            await TimeAsync(appDll, workFolder, "ask \"What did Wu Xinbo say?\" --json", speaker, runs),
+            await TimeAsync(appDll, workFolder, "ask \"What was agreed in Kuala Lumpur?\" --json", freeText, runs),
+            await TimeAsync(appDll, workFolder, "--version (start-up floor)", ["--version"], runs),
         ];
     }
 
-    private static async Task<ColdResult> TimeAsync(string appDll, string label, string[] args, int runs)
+    private static async Task<ColdResult> TimeAsync(string appDll, string workFolder, string label, string[] args, int runs)
     {
         var seconds = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            var outcome = await ChildProcess.RunAsync(ChildProcess.Dotnet(appDll, args), TimeSpan.FromMinutes(2));
+            var outcome = await ChildProcess.RunAsync(ChildProcess.Dotnet(appDll, args, workingDirectory: workFolder), TimeSpan.FromMinutes(2));
             if (outcome.ExitCode != 0) throw new InvalidOperationException($"{label} exited {outcome.ExitCode}: {outcome.Error}");
             seconds.Add(outcome.Elapsed.TotalSeconds);
         }
