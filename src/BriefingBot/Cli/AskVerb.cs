@@ -11,16 +11,16 @@ internal static class AskVerb
         var question = new Argument<string>("question") { Description = "The question, in plain words (any text is safe)." };
         var json = Verbs.Json();
         var top = new Option<int?>("--top") { Description = "At most N results (default: every quotation of a person, else 5)." };
-        var corpus = Verbs.Corpus();
-        var index = Verbs.Index();
-        var command = new Command("ask", "Answer a question with verbatim, cited passages from the corpus.") { question, json, top, corpus, index };
+        var paths = new PathFlags();
+        var command = new Command("ask", "Answer a question with verbatim, cited passages from the corpus.") { question, json, top };
+        paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var text = parsed.GetValue(question) ?? "";
             if (string.IsNullOrWhiteSpace(text)) throw new UsageException("the question is empty; try: ask \"what did <name> say\"");
             if (parsed.GetValue(top) is < 1) throw new UsageException("--top must be at least 1");
 
-            using var host = CliHost.Build(Verbs.Overrides(parsed, corpus, index));
+            using var host = CliHost.Build(paths.Overrides(parsed));
             var briefing = host.Services.GetRequiredService<BriefingService>();
             await briefing.EnsureIndexAsync(cancellationToken);
             var answer = briefing.Ask(text, parsed.GetValue(top));

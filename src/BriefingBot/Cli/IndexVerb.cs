@@ -15,13 +15,12 @@ internal static class IndexVerb
 {
     public static Command Create(CliContext cli)
     {
-        var corpus = Verbs.Corpus();
-        var index = Verbs.Index();
-        var data = Verbs.Data();
-        var command = new Command("index", "Rebuild the index from the corpus and print what it holds.") { corpus, index, data };
+        var paths = new PathFlags();
+        var command = new Command("index", "Rebuild the index from the corpus and print what it holds.");
+        paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = CliHost.Build(Verbs.Overrides(parsed, corpus, index, data), builder => builder.Services.AddScheduling(builder.Configuration));
+            using var host = CliHost.Build(paths.Overrides(parsed), builder => builder.Services.AddScheduling(builder.Configuration));
             var reindexer = ActivatorUtilities.CreateInstance<AdminReindexer>(host.Services);
             var result = await reindexer.RunAsync(cancellationToken);
             await cli.Output.WriteLineAsync(Summary(result.Report));

@@ -12,12 +12,12 @@ internal static class MilestonesVerb
         var json = Verbs.Json();
         var upcoming = new Option<bool>("--upcoming") { Description = "Only milestones not yet past, soonest first." };
         var from = new Option<string?>("--from") { Description = "Treat this date (YYYY-MM-DD) as today." };
-        var corpus = Verbs.Corpus();
-        var index = Verbs.Index();
-        var command = new Command("milestones", "List dated events found in the articles, with their source sentences.") { json, upcoming, from, corpus, index };
+        var paths = new PathFlags();
+        var command = new Command("milestones", "List dated events found in the articles, with their source sentences.") { json, upcoming, from };
+        paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = CliHost.Build(Verbs.Overrides(parsed, corpus, index));
+            using var host = CliHost.Build(paths.Overrides(parsed));
             var today = Today(parsed.GetValue(from), host.Services.GetRequiredService<TimeProvider>());
             var briefing = host.Services.GetRequiredService<BriefingService>();
             await briefing.EnsureIndexAsync(cancellationToken);

@@ -14,13 +14,12 @@ internal static class RemindersVerb
     public static Command Create(CliContext cli)
     {
         var json = Verbs.Json();
-        var corpus = Verbs.Corpus();
-        var index = Verbs.Index();
-        var data = Verbs.Data();
-        var command = new Command("reminders", "List the reminders and digests the scheduler will post, with their times.") { json, corpus, index, data };
+        var paths = new PathFlags();
+        var command = new Command("reminders", "List the reminders and digests the scheduler will post, with their times.") { json };
+        paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = CliHost.Build(Verbs.Overrides(parsed, corpus, index, data), builder => builder.Services.AddScheduling(builder.Configuration));
+            using var host = CliHost.Build(paths.Overrides(parsed), builder => builder.Services.AddScheduling(builder.Configuration));
             await host.Services.GetRequiredService<BriefingService>().EnsureIndexAsync(cancellationToken);
             var catalog = host.Services.GetRequiredService<ReminderCatalog>();
             await catalog.PlanAsync(cancellationToken);

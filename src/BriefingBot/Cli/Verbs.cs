@@ -15,20 +15,29 @@ internal static class Verbs
         RegisterCommandsVerb.Create(cli),
     ];
 
-    public static Option<string?> Corpus() => new("--corpus") { Description = "Folder of articles (default: corpus)." };
-
-    public static Option<string?> Index() => new("--index") { Description = "Folder of the index (default: data/index)." };
-
-    public static Option<string?> Data() => new("--data") { Description = "Folder of the job store and ledger (default: data)." };
-
     public static Option<bool> Json() => new("--json") { Description = "Print JSON (the documented contract) instead of text." };
+}
 
-    /// <summary>The settings a verb's path flags override.</summary>
-    public static Dictionary<string, string?> Overrides(ParseResult parsed, Option<string?> corpus, Option<string?> index, Option<string?>? data = null) =>
-        new()
-        {
-            ["BriefingBot:Corpus"] = parsed.GetValue(corpus),
-            ["BriefingBot:Index"] = parsed.GetValue(index),
-            ["BriefingBot:Data"] = data is null ? null : parsed.GetValue(data),
-        };
+/// <summary>The path flags every verb takes, and the settings they override for that run.</summary>
+internal sealed class PathFlags
+{
+    public Option<string?> Corpus { get; } = new("--corpus") { Description = "Folder of articles (default: corpus)." };
+
+    public Option<string?> Index { get; } = new("--index") { Description = "Folder of the index (default: data/index)." };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "Folder of the job store and ledger (default: data)." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Corpus);
+        command.Add(Index);
+        command.Add(Data);
+    }
+
+    public Dictionary<string, string?> Overrides(ParseResult parsed) => new()
+    {
+        ["BriefingBot:Corpus"] = parsed.GetValue(Corpus),
+        ["BriefingBot:Index"] = parsed.GetValue(Index),
+        ["BriefingBot:Data"] = parsed.GetValue(Data),
+    };
 }
