@@ -3,7 +3,7 @@ using BriefingBot.Benchmarks;
 using BriefingBot.Benchmarks.Runner;
 
 // The plain runner (run, generate), its per-corpus child (measure), a steady workload to profile (profile-ask),
-// and the BenchmarkDotNet suites (bdn …, arguments passed to BenchmarkDotNet).
+// warm ask latency alone over a reused index (ask-latency), and the BenchmarkDotNet suites (bdn …, arguments passed to BenchmarkDotNet).
 var verb = args.FirstOrDefault();
 if (verb == "bdn")
 {
@@ -27,6 +27,8 @@ try
             var result = await SizeRun.MeasureAsync(rest.Required("--label"), rest.Required("--corpus"), rest.Required("--questions"), rest.Required("--index"), rest.Int("--reps", 5));
             Console.WriteLine(SizeRun.Serialize(result));
             return 0;
+        case "ask-latency":
+            return await AskLatency.RunAsync(rest);
         case "profile-ask":
             await AskLoop.RunAsync(rest.Required("--corpus"), rest.Required("--index"), rest.Required("--questions"), TimeSpan.FromSeconds(rest.Int("--seconds", 30)));
             return 0;
@@ -35,6 +37,7 @@ try
                 usage:
                   generate --articles N --out DIR [--seed S]
                   {RunCommand.Usage.ReplaceLineEndings("\n  ")}
+                  {AskLatency.Usage}
                   profile-ask --corpus DIR --index DIR --questions FILE [--seconds 30]
                   bdn [BenchmarkDotNet arguments, e.g. --filter '*Ask*']
                 """);

@@ -95,10 +95,10 @@ public static class SizeRun
             timings.Select(t => new QuestionTiming(t.Id, t.Question, t.Category, t.Results, t.Samples.Summary(), t.Cpu.Summary())).ToList());
     }
 
-    private sealed record Timed(string Id, string Question, string Category, int Results, Latencies Samples, Latencies Cpu);
+    internal sealed record Timed(string Id, string Question, string Category, int Results, Latencies Samples, Latencies Cpu);
 
     /// <summary>Every question asked three times untimed (JIT tiering, caches), then <paramref name="repetitions"/> timed rounds.</summary>
-    private static List<Timed> TimeQuestions(BriefingService briefing, IReadOnlyList<BenchQuestion> questions, int repetitions)
+    internal static List<Timed> TimeQuestions(BriefingService briefing, IReadOnlyList<BenchQuestion> questions, int repetitions)
     {
         var timed = questions.Select(q => new Timed(q.Id, q.Text, q.Category, briefing.Ask(q.Text).Results.Count, new Latencies(), new Latencies())).ToList();
         for (var round = 0; round < 2; round++)
@@ -117,7 +117,7 @@ public static class SizeRun
         return timed;
     }
 
-    private static Latencies Merge(IEnumerable<Latencies> all)
+    internal static Latencies Merge(IEnumerable<Latencies> all)
     {
         var merged = new Latencies();
         foreach (var l in all) merged.AddRange(l.Samples);
