@@ -38,23 +38,18 @@ internal sealed partial class SafeQuery(Analyzer analyzer)
     /// <summary>A ranking query over <paramref name="fields"/> (field → weight), or null when the text has no searchable word.</summary>
     public Query? Build(string text, IReadOnlyDictionary<string, float> fields)
     {
-        var query = new BooleanQuery();
+        var acronyms = Acronyms(text).ToList();
+        var perField = new List<Query>(fields.Count);
         foreach (var (field, weight) in fields)
         {
             var terms = Terms(field, text);
-            foreach (var term in terms)
-                query.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
-            for (var i = 0; i + 1 < terms.Count; i++)
-            {
-                var phrase = new PhraseQuery { Slop = ProximitySlop, Boost = weight * ProximityBoost };
-                phrase.Add(new Term(field, terms[i]));
-                phrase.Add(new Term(field, terms[i + 1]));
-                query.Add(phrase, Occur.SHOULD);
-            }
-            foreach (var acronym in Acronyms(text))
-                query.Add(new TermQuery(new Term(field, acronym)) { Boost = weight }, Occur.SHOULD);
+            if (terms.Count + acronyms.Count > 0)
+                perField.Add(new ProximityQuery(field, terms, acronyms, ProximityBoost, ProximitySlop) { Boost = weight });
         }
-        return query.Clauses.Count == 0 ? null : query;
+        if (perField.Count <= 1) return perField.FirstOrDefault();
+        var query = new BooleanQuery();
+        foreach (var clause in perField) query.Add(clause, Occur.SHOULD);
+        return query;
     }
 
     /// <summary>Initials of runs of three or more capitalised words ("Belt and Road Initiative" → "bri").</summary>
