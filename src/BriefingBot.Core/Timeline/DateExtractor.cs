@@ -72,16 +72,20 @@ public sealed partial class DateExtractor
     /// every dated row of DateExtractorTests.Normalises.
     /// </summary>
     internal static bool MayHoldDate(string sentence) =>
-        sentence.AsSpan().ContainsAny(Digits) || sentence.AsSpan().ContainsAny(MonthPrefixes);
+        HasDigit(sentence) || HasMonthName(sentence) || sentence.AsSpan().ContainsAny(WeekdayNames);
+
+    private static bool HasDigit(string sentence) => sentence.AsSpan().ContainsAny(Digits);
+
+    private static bool HasMonthName(string sentence) => sentence.AsSpan().ContainsAny(MonthStems);
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    // Every full and short month name starts with one of these, and every weekday is one of the last seven,
-    // case-sensitively as the patterns match them.
-    private static readonly SearchValues<string> MonthPrefixes = SearchValues.Create(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-        StringComparison.Ordinal);
+    // Every full and short month name starts with one of these, case-sensitively as the patterns match them.
+    private static readonly SearchValues<string> MonthStems = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> WeekdayNames = SearchValues.Create(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparison.Ordinal);
 
     /// <summary>The dates of a sentence with what the timeline needs to judge them: tense and governing preposition.</summary>
     internal IReadOnlyList<DateReading> Read(ScannedSentence sentence, DateContext context)
