@@ -79,7 +79,8 @@ internal static class Fields
 
     private static CharArraySet BuildStopWords()
     {
-        var set = new CharArraySet(Version, StandardAnalyzer.STOP_WORDS_SET.Count + QuestionWords.Length, ignoreCase: true);
+        // Case-sensitive: the filter sees lower-cased tokens, and an ignore-case set lower-cases every token again to look it up.
+        var set = new CharArraySet(Version, StandardAnalyzer.STOP_WORDS_SET.Count + QuestionWords.Length, ignoreCase: false);
         foreach (var word in StandardAnalyzer.STOP_WORDS_SET) set.Add(word);
         foreach (var word in QuestionWords) set.Add(word);
         return set.AsReadOnly();
