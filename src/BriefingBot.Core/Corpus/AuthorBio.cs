@@ -31,7 +31,7 @@ internal static partial class AuthorBio
         if (!m.Success || !Role().IsMatch(line[m.Length..])) return null;
         var name = m.Groups["name"].Value;
         if (NotFirstNames.Contains(name.Split(' ')[0])) return null;
-        if (PageFurniture.WordCount(line) > MaxWords || SentenceSplitter.Split(line).Count > MaxSentences) return null;
+        if (!TextWords.AtMost(line, MaxWords) || SentenceSplitter.Split(line).Count > MaxSentences) return null;
         return name;
     }
 }

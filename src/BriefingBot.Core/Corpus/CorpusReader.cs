@@ -76,7 +76,10 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
             return null;
         }
 
-        var controls = text.Count(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'));
+        var controls = 0;
+        foreach (var c in text)
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'))
+                controls++;
         if (text.Length > 0 && controls > text.Length * MaxControlShare)
         {
             problem = "binary (mostly control characters)";

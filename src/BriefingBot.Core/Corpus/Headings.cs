@@ -33,18 +33,18 @@ internal static partial class Headings
     /// </summary>
     public static bool IsHeading(string line) =>
         MarkdownHeading().IsMatch(line)
-        || (PageFurniture.WordCount(line) <= MaxHeadingWords && StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…"))
-        || (PageFurniture.WordCount(line) <= MaxQuestionHeadingWords && StartsLikeTitle(line) && line.EndsWith('?')
+        || (TextWords.AtMost(line, MaxHeadingWords) && StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…"))
+        || (TextWords.AtMost(line, MaxQuestionHeadingWords) && StartsLikeTitle(line) && line.EndsWith('?')
             && !line.Any(c => c is '“' or '”' or '"' or '‘'));
 
     /// <summary>A line that could be a headline: a heading, or a short line ending with "?" or "!".</summary>
     public static bool IsHeadlineLike(string line) =>
         MarkdownHeading().IsMatch(line)
-        || (PageFurniture.WordCount(line) <= MaxHeadlineWords && StartsLikeTitle(line) && !EndsWithAny(line, ".,;:…"));
+        || (TextWords.AtMost(line, MaxHeadlineWords) && StartsLikeTitle(line) && !EndsWithAny(line, ".,;:…"));
 
     /// <summary>A one- or two-word heading: above a headline it names the section of the site ("International").</summary>
     public static bool IsSectionLabel(string line) =>
-        PageFurniture.WordCount(Text(line)) <= MaxSectionLabelWords && IsHeading(line);
+        TextWords.AtMost(Text(line), MaxSectionLabelWords) && IsHeading(line);
 
     /// <summary>A generic section name ("Executive summary", "Introduction") that is never an article's title.</summary>
     public static bool IsStructural(string line) => StructuralHeading().IsMatch(Text(line).TrimEnd(':'));

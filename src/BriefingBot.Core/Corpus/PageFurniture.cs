@@ -62,20 +62,25 @@ internal static partial class PageFurniture
 
     /// <summary>True when the trimmed <paramref name="line"/> is page furniture, never body text.</summary>
     public static bool IsFurniture(string line) =>
-        !line.Any(char.IsLetterOrDigit)
+        !HasLetterOrDigit(line)
         || InterfaceLabels.Contains(Label(line))
         || ArticleEnders.Contains(Label(line))
         || LabelledLine().IsMatch(line)
         || MarkdownMedia().IsMatch(line)
-        || (WordCount(line) <= MaxCaptionWords && (CaptionCredit().IsMatch(line) || CaptionLead().IsMatch(line)))
-        || (WordCount(line) <= MaxFigureWords && (FigureLine().IsMatch(line) || SourceLine().IsMatch(line)))
-        || (WordCount(line) <= MaxNoteWords && ViewsNote().IsMatch(line));
+        || (TextWords.AtMost(line, MaxCaptionWords) && (CaptionCredit().IsMatch(line) || CaptionLead().IsMatch(line)))
+        || (TextWords.AtMost(line, MaxFigureWords) && (FigureLine().IsMatch(line) || SourceLine().IsMatch(line)))
+        || (TextWords.AtMost(line, MaxNoteWords) && ViewsNote().IsMatch(line));
 
     /// <summary>True when <paramref name="line"/> opens the comments or other articles' teasers.</summary>
     public static bool EndsArticle(string line) => ArticleEnders.Contains(Label(line));
 
-    internal static int WordCount(string line) =>
-        line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    private static bool HasLetterOrDigit(string line)
+    {
+        foreach (var c in line)
+            if (char.IsLetterOrDigit(c))
+                return true;
+        return false;
+    }
 
     private static string Label(string line) => line.TrimEnd(':', '»', '›', '>', ' ', '…').Trim();
 }

@@ -35,12 +35,13 @@ internal sealed partial class ParagraphLayout
         Number = number;
         Text = text;
         Quotes = QuoteScanner.Scan(text, previousUnclosed);
-        Words = WordPattern().Matches(text)
-            .Where(m => !IsQuoted(m.Index))
-            .Select(m => new Word(m.Index, m.Index + m.Length, m.Value))
-            .ToArray();
-        wordStarts = Words.Select(w => w.Start).ToArray();
-        wordEnds = Words.Select(w => w.End).ToArray();
+        var words = new List<Word>();
+        foreach (var match in WordPattern().EnumerateMatches(text))
+            if (!IsQuoted(match.Index))
+                words.Add(new Word(match.Index, match.Index + match.Length, text.Substring(match.Index, match.Length)));
+        Words = words;
+        wordStarts = words.ConvertAll(w => w.Start).ToArray();
+        wordEnds = words.ConvertAll(w => w.End).ToArray();
         Sentences = SplitSentences();
     }
 
@@ -62,7 +63,14 @@ internal sealed partial class ParagraphLayout
     /// <summary>The paragraph ends inside a quote.</summary>
     public bool EndsUnclosed => Quotes.Count > 0 && Quotes[^1].Unclosed;
 
-    public bool IsQuoted(int position) => Quotes.Any(q => q.Contains(position));
+    // Loops rather than LINQ here and in QuoteOpeningAt: they run for every word and every character of the corpus.
+    public bool IsQuoted(int position)
+    {
+        for (var i = 0; i < Quotes.Count; i++)
+            if (Quotes[i].Contains(position))
+                return true;
+        return false;
+    }
 
     /// <summary>Only whitespace stands between word <paramref name="a"/> and word <paramref name="b"/>.</summary>
     public bool IsBlankBetween(int a, int b)
@@ -157,8 +165,7 @@ internal sealed partial class ParagraphLayout
         var i = 0;
         while (i < Text.Length)
         {
-            var quote = Quotes.FirstOrDefault(q => q.Open == i && q.End > q.Open);
-            if (quote.End > quote.Open)
+            if (QuoteOpeningAt(i) is { } quote)
             {
                 i = quote.End;
                 var inner = quote.Inner(Text);
@@ -178,6 +185,14 @@ internal sealed partial class ParagraphLayout
         }
         Cut(ref start, Text.Length, sentences);
         return sentences;
+    }
+
+    private QuoteSpan? QuoteOpeningAt(int position)
+    {
+        for (var i = 0; i < Quotes.Count; i++)
+            if (Quotes[i].Open == position && Quotes[i].End > Quotes[i].Open)
+                return Quotes[i];
+        return null;
     }
 
     private void Cut(ref int start, int end, List<TextRange> sentences)

@@ -141,7 +141,7 @@ public sealed class QuotationExtractor
         var last = text[quote.Inner.End - 1];
         var afterMark = quote.Span.End < text.Length ? text[quote.Span.End] : ' ';
         return ".!?…,".Contains(last) || ".!?…".Contains(afterMark) || quote.Span.Unclosed || quote.Span.ContinuesPrevious
-            || WordCount(quote.Inner.Of(text)) >= MinimumUnattributedWords;
+            || !TextWords.AtMost(quote.Inner.Of(text), MinimumUnattributedWords - 1);
     }
 
     private static int IndexOf(IReadOnlyList<TextRange> sentences, TextRange sentence)
@@ -159,8 +159,6 @@ public sealed class QuotationExtractor
         var longWords = words.Where(w => w.Length > 3).ToList();
         return words.Length >= MinimumUnattributedWords && longWords.Count(w => char.IsUpper(w[0])) * 2 < longWords.Count;
     }
-
-    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     private sealed record Found(ParagraphLayout Paragraph, TextRange Range, QuotationKind Kind, Speaker? Speaker);
 

@@ -76,6 +76,7 @@ internal sealed class SpeakerRegistry
     private readonly Dictionary<string, Speaker> byKey = [];
     private readonly Dictionary<Mention, Speaker> resolved = [];
     private readonly List<(long Position, Speaker Speaker)> timeline = [];
+    private List<Speaker>? people;
 
     public SpeakerRegistry(IEnumerable<Mention> mentionsInReadingOrder)
     {
@@ -121,19 +122,29 @@ internal sealed class SpeakerRegistry
         {
             var display = NameKey.WithoutMiddleInitials(m.Name);
             speaker = new Speaker(display, m.Kind == MentionKind.Organisation);
-            byKey[NameKey.Of(display)] = speaker;
+            Index(NameKey.Of(display), speaker);
         }
         if (m.Name != speaker.Name)
             speaker.AddAlias(m.Name);
-        byKey[key] = speaker;
+        Index(key, speaker);
         if (m.Alias is not null && aliasKey is not null)
         {
             speaker.AddAlias(m.Alias);
-            byKey[aliasKey] = speaker;
+            Index(aliasKey, speaker);
         }
         speaker.Confirmed |= m.PersonEvidence;
         speaker.AddRoles(m.Roles);
         resolved[m] = speaker;
+    }
+
+    /// <summary>The people among the speakers, in registration order; kept until the next name is indexed, since every
+    /// single-word mention of the article looks through them.</summary>
+    private List<Speaker> People => people ??= byKey.Values.Distinct().Where(s => !s.IsOrganisation).ToList();
+
+    private void Index(string key, Speaker speaker)
+    {
+        byKey[key] = speaker;
+        people = null;
     }
 
     /// <summary>A person whose full name ends with the words of <paramref name="key"/> ("ursula von der leyen" for
@@ -148,7 +159,7 @@ internal sealed class SpeakerRegistry
     private Speaker? ResolveSingle(Mention m)
     {
         var token = NameKey.Of(m.Name);
-        var people = byKey.Values.Distinct().Where(s => !s.IsOrganisation).ToList();
+        var people = People;
         // A confirmed person answers to their first or last name (Chinese or Western order); a mere capitalised
         // phrase only to its last word, so "China" never stands for "China Focus".
         var candidates = people.Where(s => s.Confirmed && s.AnswersTo(token, lastWordOnly: false)).ToList();
@@ -162,7 +173,7 @@ internal sealed class SpeakerRegistry
             if (!byKey.TryGetValue(token, out var titled))
             {
                 titled = new Speaker(m.Name, isOrganisation: false) { Confirmed = true };
-                byKey[token] = titled;
+                Index(token, titled);
             }
             return titled;
         }

@@ -140,7 +140,7 @@ public sealed class BriefingIndex : IDisposable
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (preferDeadlines) query.Add(new TermQuery(new Term(Fields.Kind, "deadline")) { Boost = 2f }, Occur.SHOULD);
         return Search(searcher => (IReadOnlyList<(string, double)>)searcher.Search(milestonesOnly.Restrict(query), top).ScoreDocs
-            .Select(hit => (JsonSerializer.Deserialize<Timeline.Milestone>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!.Id, (double)hit.Score))
+            .Select(hit => (searcher.Doc(hit.Doc).Get(Fields.Id), (double)hit.Score))
             .ToList()) ?? [];
     }
 
@@ -224,10 +224,10 @@ public sealed class BriefingIndex : IDisposable
         var pointer = Path.Combine(folder, PointerFile);
         // One stat per call (this runs several times per question): a missing file reads as 1601-01-01.
         var stamp = File.GetLastWriteTimeUtc(pointer) is var written && written != NoFileTime ? written : default;
-        if (current is not null && stamp == pointerStamp) return current;
+        if (stamp == pointerStamp) return current;
         lock (openGate)
         {
-            if (current is not null && stamp == pointerStamp) return current;
+            if (stamp == pointerStamp) return current;
             if (stamp == default) return current;
             var name = File.ReadAllText(pointer).Trim();
             if (current is not null && Path.GetFileName(current.Folder) == name)
@@ -235,7 +235,18 @@ public sealed class BriefingIndex : IDisposable
                 pointerStamp = stamp;
                 return current;
             }
-            var opened = IndexGeneration.Open(Path.Combine(folder, name));
+            IndexGeneration opened;
+            try
+            {
+                opened = IndexGeneration.Open(Path.Combine(folder, name));
+            }
+            catch (IndexLayoutException e)
+            {
+                // An index written by an older version reads as no index, so the next build replaces it.
+                logger.LogWarning("{Problem} It will be rebuilt.", e.Message);
+                pointerStamp = stamp;
+                return current;
+            }
             // Keep the replaced generation open: a query that fetched it a moment ago may still be starting.
             previous?.Dispose();
             previous = current;

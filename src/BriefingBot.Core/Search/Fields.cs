@@ -15,9 +15,6 @@ internal static class Fields
 
     /// <summary>Document type: one of the <c>Type*</c> constants.</summary>
     public const string Type = "type";
-    public const string TypeMeta = "meta";
-    public const string TypeArticle = "article";
-    public const string TypePerson = "person";
     public const string TypeMilestone = "milestone";
     public const string TypePassage = "passage";
     public const string TypeQuotation = "quotation";
@@ -40,7 +37,7 @@ internal static class Fields
     /// <summary>Verbatim text, stored only.</summary>
     public const string Text = "text";
 
-    /// <summary>The record as JSON, stored only (metadata documents).</summary>
+    /// <summary>A quotation record as JSON, stored only.</summary>
     public const string Json = "json";
 
     /// <summary>
@@ -82,7 +79,8 @@ internal static class Fields
 
     private static CharArraySet BuildStopWords()
     {
-        var set = new CharArraySet(Version, StandardAnalyzer.STOP_WORDS_SET.Count + QuestionWords.Length, ignoreCase: true);
+        // Case-sensitive: the filter sees lower-cased tokens, and an ignore-case set lower-cases every token again to look it up.
+        var set = new CharArraySet(Version, StandardAnalyzer.STOP_WORDS_SET.Count + QuestionWords.Length, ignoreCase: false);
         foreach (var word in StandardAnalyzer.STOP_WORDS_SET) set.Add(word);
         foreach (var word in QuestionWords) set.Add(word);
         return set.AsReadOnly();

@@ -1,30 +1,26 @@
-using System.Text.Json;
-using BriefingBot.Corpus;
-using BriefingBot.Quotes;
-using BriefingBot.Timeline;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using LuceneDirectory = Lucene.Net.Store.Directory;
-using FSDirectory = Lucene.Net.Store.FSDirectory;
+using NIOFSDirectory = Lucene.Net.Store.NIOFSDirectory;
 
 namespace BriefingBot.Search;
 
 /// <summary>
-/// One immutable, fully built index folder, open for queries. Searchers are shared through a
-/// <see cref="SearcherManager"/>, whose reference counting keeps the reader alive for queries still running
-/// when a newer generation replaces this one.
+/// One immutable, fully built index folder, open for queries: its catalog in memory and its shards behind one
+/// searcher. The reader is reference-counted, so queries still running when a newer generation replaces this one
+/// finish on it before its files close.
 /// </summary>
 internal sealed class IndexGeneration : IDisposable
 {
-    private readonly LuceneDirectory directory;
-    private readonly SearcherManager searchers;
+    private readonly IndexReader reader;
+    private readonly IndexSearcher searcher;
 
-    private IndexGeneration(string folder, LuceneDirectory directory, SearcherManager searchers, IndexCatalog catalog)
+    private IndexGeneration(string folder, IndexReader reader, IndexCatalog catalog)
     {
         Folder = folder;
-        this.directory = directory;
-        this.searchers = searchers;
+        this.reader = reader;
+        // BM25 on the read side too: Lucene.Net's searcher defaults to TF-IDF whatever the writer used.
+        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         Catalog = catalog;
     }
 
@@ -32,86 +28,44 @@ internal sealed class IndexGeneration : IDisposable
 
     public IndexCatalog Catalog { get; }
 
+    /// <exception cref="IndexLayoutException">The folder is not a generation in this version's layout.</exception>
     public static IndexGeneration Open(string folder)
     {
-        var directory = FSDirectory.Open(folder);
+        var catalog = CatalogFile.Read(folder);
+        var shards = new List<DirectoryReader>();
         try
         {
-            var searchers = new SearcherManager(directory, new Bm25SearcherFactory());
-            var searcher = searchers.Acquire();
-            try
+            foreach (var shard in GenerationWriter.Shards)
             {
-                return new IndexGeneration(folder, directory, searchers, LoadCatalog(searcher));
+                var path = Path.Combine(folder, shard);
+                if (!System.IO.Directory.Exists(path)) throw new IndexLayoutException(folder);
+                // Buffered file reads rather than Lucene.Net's memory mapping, which reads stored fields a byte at a
+                // time through a safe handle: loading a passage's text cost several times more that way.
+                shards.Add(DirectoryReader.Open(new NIOFSDirectory(path)));
             }
-            finally
-            {
-                searchers.Release(searcher);
-            }
+            return new IndexGeneration(folder, new MultiReader([.. shards], closeSubReaders: true), catalog);
         }
         catch
         {
-            directory.Dispose();
+            foreach (var shard in shards) shard.Dispose();
             throw;
         }
     }
 
-    /// <summary>Runs <paramref name="search"/> on a searcher held for the duration of the call.</summary>
+    /// <summary>Runs <paramref name="search"/> with the reader held for the duration of the call.</summary>
     /// <exception cref="ObjectDisposedException">This generation was retired; ask the newer one.</exception>
     public T Search<T>(Func<IndexSearcher, T> search)
     {
-        var searcher = searchers.Acquire();
+        if (!reader.TryIncRef()) throw new ObjectDisposedException(Folder);
         try
         {
             return search(searcher);
         }
         finally
         {
-            searchers.Release(searcher);
+            reader.DecRef();
         }
     }
 
-    public void Dispose()
-    {
-        searchers.Dispose();
-        directory.Dispose();
-    }
-
-    private static IndexCatalog LoadCatalog(IndexSearcher searcher)
-    {
-        var meta = Documents(searcher, Fields.TypeMeta).Select(doc => Deserialize<IndexMeta>(doc)).Single();
-        var articles = Documents(searcher, Fields.TypeArticle)
-            .Select(doc => Deserialize<IndexedArticle>(doc))
-            .ToDictionary(article => article.Ref.Id, StringComparer.Ordinal);
-        var people = Documents(searcher, Fields.TypePerson).Select(doc => Deserialize<Person>(doc)).ToList();
-        var milestones = Documents(searcher, Fields.TypeMilestone)
-            .Select(doc => Deserialize<Milestone>(doc))
-            .OrderBy(m => m.Date).ThenBy(m => m.Article.Id, StringComparer.Ordinal).ThenBy(m => m.Paragraph)
-            .ToList();
-        return new IndexCatalog(meta.Fingerprint, meta.BuiltAt, articles, people, milestones, meta.Passages, meta.Quotations);
-    }
-
-    private static IEnumerable<Lucene.Net.Documents.Document> Documents(IndexSearcher searcher, string type)
-    {
-        var query = new TermQuery(new Term(Fields.Type, type));
-        var count = Math.Max(1, searcher.IndexReader.MaxDoc);
-        return searcher.Search(query, count).ScoreDocs.Select(hit => searcher.Doc(hit.Doc));
-    }
-
-    private static T Deserialize<T>(Lucene.Net.Documents.Document doc) =>
-        JsonSerializer.Deserialize<T>(doc.Get(Fields.Json), IndexJson.Options)
-        ?? throw new InvalidDataException($"Index document of type {doc.Get(Fields.Type)} has no content.");
-
-    /// <summary>BM25 on the read side too: Lucene.Net's searcher defaults to TF-IDF whatever the writer used.</summary>
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
-    }
-}
-
-/// <summary>The generation's own facts, stored as the meta document.</summary>
-internal sealed record IndexMeta(string Fingerprint, DateTimeOffset BuiltAt, int Passages, int Quotations);
-
-internal static class IndexJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public void Dispose() => reader.Dispose();
 }

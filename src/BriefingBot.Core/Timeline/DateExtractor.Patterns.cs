@@ -117,18 +117,24 @@ public sealed partial class DateExtractor
             }
         }
 
+        // A pattern that needs a digit or a month name is not run on a sentence without one: most dated sentences
+        // lack one or the other, and these scans are most of the timeline's cost.
+        var digits = HasDigit(sentence);
+        var months = HasMonthName(sentence);
+        var numbered = digits && months;
+
         // Most specific first: a full date claims its text before its parts can be read as a partial date or a year.
-        Add(IsoDate(), m => One(m.Index, m.Value, DatePrecision.Day, Int(m, "year"), Int(m, "m"), Int(m, "d")));
-        Add(MonthDayYear(), m => One(m.Index, m.Value, DatePrecision.Day, Int(m, "year"), MonthOf(m), Int(m, "day")));
-        Add(DayMonthYear(), m => One(m.Index, m.Value, DatePrecision.Day, Int(m, "year"), MonthOf(m), Int(m, "day")));
-        Add(MonthDayPair(), ReadPair);
-        Add(MonthYear(), m => One(m.Index, m.Value, DatePrecision.Month, Int(m, "year"), MonthOf(m), null));
-        Add(MonthDay(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
-        Add(DayMonth(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
-        Add(MonthAlone(), ReadMonthAlone);
+        if (digits) Add(IsoDate(), m => One(m.Index, m.Value, DatePrecision.Day, Int(m, "year"), Int(m, "m"), Int(m, "d")));
+        if (numbered) Add(MonthDayYear(), m => One(m.Index, m.Value, DatePrecision.Day, Int(m, "year"), MonthOf(m), Int(m, "day")));
+        if (numbered) Add(DayMonthYear(), m => One(m.Index, m.Value, DatePrecision.Day, Int(m, "year"), MonthOf(m), Int(m, "day")));
+        if (numbered) Add(MonthDayPair(), ReadPair);
+        if (numbered) Add(MonthYear(), m => One(m.Index, m.Value, DatePrecision.Month, Int(m, "year"), MonthOf(m), null));
+        if (numbered) Add(MonthDay(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
+        if (numbered) Add(DayMonth(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
+        if (months) Add(MonthAlone(), ReadMonthAlone);
         Add(WeekdayPattern(), ReadWeekday);
-        Add(YearRange(), ReadYearRange);
-        Add(BareYear(), m => IsYearContext(sentence, m.Index) ? One(m.Index, m.Value, DatePrecision.Year, Int(m, "year"), null, null) : []);
+        if (digits) Add(YearRange(), ReadYearRange);
+        if (digits) Add(BareYear(), m => IsYearContext(sentence, m.Index) ? One(m.Index, m.Value, DatePrecision.Year, Int(m, "year"), null, null) : []);
 
         var durations = new List<RawDuration>();
         foreach (var pattern in new[] { AdjectivalDuration(), ForDuration() })

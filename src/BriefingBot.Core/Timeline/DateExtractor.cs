@@ -33,7 +33,7 @@ public sealed partial class DateExtractor
     {
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(context);
-        return Read(new SentenceText(sentence), context).Select(r => r.Mention).ToList();
+        return Read(Scan(sentence), context).Select(r => r.Mention).ToList();
     }
 
     /// <summary>
@@ -44,12 +44,25 @@ public sealed partial class DateExtractor
     public DateContext CreateContext(DateOnly? published, IEnumerable<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        return CreateContext(published, sentences.Where(MayHoldDate).Select(Scan));
+    }
+
+    /// <summary>The context from sentences already scanned, so that an article's sentences are scanned once.</summary>
+    internal DateContext CreateContext(DateOnly? published, IEnumerable<ScannedSentence> sentences)
+    {
         var explicitDates = new List<ExplicitDate>();
-        foreach (var sentence in sentences.Where(MayHoldDate))
-            foreach (var raw in ScanSentence(new SentenceText(sentence)).Dates)
+        foreach (var sentence in sentences)
+            foreach (var raw in sentence.Scan.Dates)
                 if (raw.IsExplicit && Compose(raw.Year!.Value, raw.Month, raw.Day) is { } date)
                     explicitDates.Add(new ExplicitDate(date, raw.Precision, raw.Orientation == Orientation.Forward));
         return new DateContext(published, explicitDates);
+    }
+
+    /// <summary>A sentence read once for everything date extraction and labelling need from it.</summary>
+    internal ScannedSentence Scan(string sentence)
+    {
+        var text = new SentenceText(sentence);
+        return new ScannedSentence(text, ScanSentence(text));
     }
 
     /// <summary>
@@ -59,21 +72,25 @@ public sealed partial class DateExtractor
     /// every dated row of DateExtractorTests.Normalises.
     /// </summary>
     internal static bool MayHoldDate(string sentence) =>
-        sentence.AsSpan().ContainsAny(Digits) || sentence.AsSpan().ContainsAny(MonthPrefixes);
+        HasDigit(sentence) || HasMonthName(sentence) || sentence.AsSpan().ContainsAny(WeekdayNames);
+
+    private static bool HasDigit(string sentence) => sentence.AsSpan().ContainsAny(Digits);
+
+    private static bool HasMonthName(string sentence) => sentence.AsSpan().ContainsAny(MonthStems);
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    // Every full and short month name starts with one of these, and every weekday is one of the last seven,
-    // case-sensitively as the patterns match them.
-    private static readonly SearchValues<string> MonthPrefixes = SearchValues.Create(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-        StringComparison.Ordinal);
+    // Every full and short month name starts with one of these, case-sensitively as the patterns match them.
+    private static readonly SearchValues<string> MonthStems = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> WeekdayNames = SearchValues.Create(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparison.Ordinal);
 
     /// <summary>The dates of a sentence with what the timeline needs to judge them: tense and governing preposition.</summary>
-    internal IReadOnlyList<DateReading> Read(SentenceText sentence, DateContext context)
+    internal IReadOnlyList<DateReading> Read(ScannedSentence sentence, DateContext context)
     {
-        var scan = ScanSentence(sentence);
+        var scan = sentence.Scan;
         var anchor = context.Anchor;
         var resolved = new DateOnly?[scan.Dates.Count];
         var readings = new List<DateReading>();
@@ -172,6 +189,9 @@ internal static class DateMentionExtensions
     /// <summary>Offset just after the mention in its sentence.</summary>
     public static int End(this DateMention mention) => mention.Start + mention.Text.Length;
 }
+
+/// <summary>A sentence's shape and the date expressions found in it.</summary>
+internal sealed record ScannedSentence(SentenceText Text, Scan Scan);
 
 /// <summary>A date mention with the clause facts milestone detection needs.</summary>
 /// <param name="IsDurationEnd">Derived from a duration and its start ("a 90-day truce" from May 12).</param>

@@ -80,7 +80,8 @@ internal sealed partial class SentenceText
         "threw", "flew", "sought", "taught", "fought", "meant", "ago", "previously", "earlier", "last",
     };
 
-    private readonly Orientation[] markers;
+    // Filled as asked: only the words around a date's clause are ever read for tense.
+    private readonly Orientation?[] markers;
     private readonly bool[] insideQuote;
     private readonly Dictionary<int, Segment> speechByStart;
 
@@ -88,7 +89,7 @@ internal sealed partial class SentenceText
     {
         Text = text;
         Words = WordsOf(text);
-        markers = Words.Select((_, i) => Marker(i)).ToArray();
+        markers = new Orientation?[Words.Count];
         var quotations = Quotations(text);
         speechByStart = quotations.Where(q => q.IsSpeech).ToDictionary(q => q.Start);
         insideQuote = new bool[text.Length];
@@ -109,8 +110,13 @@ internal sealed partial class SentenceText
     public IReadOnlyList<Segment> Clauses { get; }
 
     /// <summary>Words of any text, as <see cref="Words"/> reads them.</summary>
-    public static IReadOnlyList<Word> WordsOf(string text) =>
-        WordPattern().Matches(text).Select(m => new Word(m.Index, m.Value)).ToList();
+    public static IReadOnlyList<Word> WordsOf(string text)
+    {
+        var words = new List<Word>();
+        foreach (var match in WordPattern().EnumerateMatches(text))
+            words.Add(new Word(match.Index, text.Substring(match.Index, match.Length)));
+        return words;
+    }
 
     /// <summary>
     /// Phrase-sized segments for labels: <see cref="Clauses"/> further split at commas, except commas inside
@@ -138,10 +144,10 @@ internal sealed partial class SentenceText
             var rightIn = right < Words.Count && Words[right].End <= clause.End;
             if (!leftIn && !rightIn)
                 return Orientation.Neutral;
-            if (leftIn && markers[left] != Orientation.Neutral)
-                return markers[left];
-            if (rightIn && markers[right] != Orientation.Neutral)
-                return markers[right];
+            if (leftIn && MarkerAt(left) is not Orientation.Neutral and var leftMarker)
+                return leftMarker;
+            if (rightIn && MarkerAt(right) is not Orientation.Neutral and var rightMarker)
+                return rightMarker;
         }
     }
 
@@ -190,6 +196,8 @@ internal sealed partial class SentenceText
         var from = Math.Max(0, start - GovernorWindow);
         return GovernorPattern().Match(Text, from, start - from);
     }
+
+    private Orientation MarkerAt(int i) => markers[i] ??= Marker(i);
 
     private Orientation Marker(int i)
     {

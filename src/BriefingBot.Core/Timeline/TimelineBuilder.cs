@@ -54,16 +54,18 @@ public sealed class TimelineBuilder
 
     private List<Found> FromArticle(Article article)
     {
-        var sentences = article.Paragraphs.SelectMany(p => p.Sentences.Select(s => (Paragraph: p, Sentence: s))).ToList();
-        var context = dates.CreateContext(article.Published, sentences.Select(x => x.Sentence.Text));
+        var dated = article.Paragraphs
+            .SelectMany(p => p.Sentences.Where(s => DateExtractor.MayHoldDate(s.Text)).Select(s => (Paragraph: p, Sentence: s)))
+            .Select(x => (x.Paragraph, x.Sentence, Scanned: dates.Scan(x.Sentence.Text)))
+            .ToList();
+        var context = dates.CreateContext(article.Published, dated.Select(x => x.Scanned));
         var found = new List<Found>();
         var listed = new HashSet<(DateOnly, DatePrecision, string)>();
-        foreach (var (paragraph, sentence) in sentences.Where(s => DateExtractor.MayHoldDate(s.Sentence.Text)))
+        foreach (var (paragraph, sentence, scanned) in dated)
         {
-            var text = new SentenceText(sentence.Text);
-            var readings = dates.Read(text, context);
+            var readings = dates.Read(scanned, context);
             var source = new Lazy<string>(() => MilestoneIdentity.Normalise(sentence.Text));
-            foreach (var (reading, clause) in readings.Zip(MilestoneClause.ReadAll(text, readings)))
+            foreach (var (reading, clause) in readings.Zip(MilestoneClause.ReadAll(scanned.Text, readings)))
             {
                 if (KindOf(reading, clause) is not { } kind)
                     continue;

@@ -77,4 +77,20 @@ public sealed class IndexSwapTests : IDisposable
         Assert.NotNull(report);
         Assert.Single(report.ArticlesRemoved);
     }
+
+    [Fact]
+    public async Task EnsureIndex_RebuildsAnIndexWrittenInAnOlderLayout()
+    {
+        var index = folder.Combine("index");
+        await TestBriefing.Create(corpus.Path, index).ReindexAsync();
+        // What an older version leaves: a generation the pointer names, without this version's catalog file.
+        var generation = Directory.EnumerateDirectories(index, "gen-*").Single();
+        File.Delete(Directory.EnumerateFiles(generation, "catalog*.json").Single());
+
+        var restarted = TestBriefing.Create(corpus.Path, index);
+        Assert.Empty(restarted.Ask("what did Wu Xinbo say").Results);
+        Assert.NotNull(await restarted.EnsureIndexAsync());
+
+        Assert.Contains(restarted.Ask("what did Wu Xinbo say").Results, r => r.Speaker == "Wu Xinbo");
+    }
 }

@@ -31,7 +31,7 @@ public sealed class TypedSearchTests : IDisposable
             {
                 for (var i = 0; i < 400; i++)
                 {
-                    var type = random.Next(5) switch { 0 => Fields.TypeQuotation, 1 => Fields.TypeArticle, _ => Fields.TypePassage };
+                    var type = random.Next(5) switch { 0 => Fields.TypeQuotation, 1 => Fields.TypeMilestone, _ => Fields.TypePassage };
                     var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => Words[random.Next(Words.Length)]));
                     writer.AddDocument([new StringField(Fields.Type, type, Field.Store.YES), new TextField(Fields.Body, text, Field.Store.NO)]);
                 }
