@@ -171,7 +171,7 @@ public sealed class BriefingIndex : IDisposable
 
     private IReadOnlyList<PassageHit> Passages(Query query, int top) => Search(searcher =>
     {
-        var hits = searcher.Search(passagesOnly.Restrict(query), Math.Max(top * 5, 20)).ScoreDocs;
+        var hits = TopHitsCollector.Search(searcher, passagesOnly.Restrict(query), Math.Max(top * 5, 20));
         var chosen = new List<PassageHit>(top);
         foreach (var hit in hits)
         {
@@ -192,7 +192,7 @@ public sealed class BriefingIndex : IDisposable
         // to the whole index, whose allocation cost more than the search itself.
         var hits = top == int.MaxValue
             ? AllHitsCollector.Search(searcher, restricted)
-            : searcher.Search(restricted, Math.Min(top, Math.Max(1, searcher.IndexReader.MaxDoc))).ScoreDocs;
+            : TopHitsCollector.Search(searcher, restricted, top);
         return (IReadOnlyList<QuotationHit>)hits
             .Select(hit => new QuotationHit(
                 JsonSerializer.Deserialize<Quotation>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!,

@@ -6,59 +6,64 @@ using Lucene.Net.Util;
 namespace BriefingBot.Search;
 
 /// <summary>
-/// BM25 over a question's terms in one field, plus a proximity score for each pair of adjacent terms found near each
-/// other: what a <see cref="BooleanQuery"/> of one <see cref="TermQuery"/> per term and one sloppy
+/// BM25 over a question's terms in one or more fields, plus a proximity score for each pair of adjacent terms found
+/// near each other: what a <see cref="BooleanQuery"/> of one <see cref="TermQuery"/> per term and one sloppy
 /// <see cref="PhraseQuery"/> per adjacent pair scores (same similarity, statistics and slop arithmetic), in one pass.
 /// That Boolean query walks each term's postings once for the term and again for each phrase it is part of (three times
-/// for most terms); this reads them once and looks at positions only where both terms of a pair occur.
+/// for most terms); this reads them once, looks at positions only where both terms of a pair occur, and, collected by
+/// <see cref="TopHitsCollector"/>, skips the positions of documents that cannot reach the best hits found so far.
 /// </summary>
 /// <remarks>
 /// Scores match the Boolean query's to the last bit or two: the clause scores are the same floats, added in clause
-/// order rather than in the Boolean scorer's order. <see cref="Query.Boost"/> is the field's weight.
+/// order rather than in the Boolean scorer's order.
 /// </remarks>
 internal sealed class ProximityQuery : Query
 {
-    private readonly string field;
-    private readonly Term[] terms;
-    private readonly Term[] extraTerms;
-    private readonly float proximityBoost;
+    private readonly Term[] slots;
+    private readonly float[] slotWeights;
+    private readonly bool[] slotPaired;
+    private readonly (int First, int Second, float Weight)[] pairs;
     private readonly int slop;
 
-    /// <param name="terms">Distinct analysed terms in question order; each adjacent pair is also scored for proximity.</param>
-    /// <param name="extraTerms">Terms scored alone, never in a pair (acronyms).</param>
-    /// <param name="proximityBoost">A pair's boost relative to a term's.</param>
+    /// <param name="fields">Each field's part of the query.</param>
+    /// <param name="proximityBoost">A pair's weight relative to its field's.</param>
     /// <param name="slop">How far apart (in positions, as <see cref="PhraseQuery.Slop"/>) a pair may be and still count.</param>
-    public ProximityQuery(string field, IReadOnlyList<string> terms, IReadOnlyList<string> extraTerms, float proximityBoost, int slop)
+    public ProximityQuery(IReadOnlyList<FieldTerms> fields, float proximityBoost, int slop)
     {
-        this.field = field;
-        this.terms = terms.Select(t => new Term(field, t)).ToArray();
-        this.extraTerms = extraTerms.Select(t => new Term(field, t)).ToArray();
-        this.proximityBoost = proximityBoost;
+        var slotList = new List<(Term Term, float Weight, bool Paired)>();
+        var pairList = new List<(int, int, float)>();
+        foreach (var part in fields)
+        {
+            var first = slotList.Count;
+            slotList.AddRange(part.Terms.Select(t => (new Term(part.Field, t), part.Weight, part.Terms.Count > 1)));
+            for (var i = first; i + 1 < slotList.Count; i++) pairList.Add((i, i + 1, part.Weight * proximityBoost));
+            slotList.AddRange(part.ExtraTerms.Select(t => (new Term(part.Field, t), part.Weight, false)));
+        }
+        slots = slotList.Select(s => s.Term).ToArray();
+        slotWeights = slotList.Select(s => s.Weight).ToArray();
+        slotPaired = slotList.Select(s => s.Paired).ToArray();
+        pairs = [.. pairList];
         this.slop = slop;
     }
 
+    /// <summary>One field's part of the query.</summary>
+    /// <param name="Weight">The boost of each term, as a <see cref="TermQuery"/>'s.</param>
+    /// <param name="Terms">Distinct analysed terms in question order; each adjacent pair is also scored for proximity.</param>
+    /// <param name="ExtraTerms">Terms scored alone, never in a pair (acronyms).</param>
+    public sealed record FieldTerms(string Field, float Weight, IReadOnlyList<string> Terms, IReadOnlyList<string> ExtraTerms);
+
     public override Weight CreateWeight(IndexSearcher searcher) => new ProximityWeight(this, searcher);
 
-    public override void ExtractTerms(ISet<Term> queryTerms)
-    {
-        queryTerms.UnionWith(terms);
-        queryTerms.UnionWith(extraTerms);
-    }
+    public override void ExtractTerms(ISet<Term> queryTerms) => queryTerms.UnionWith(slots);
 
     public override string ToString(string field) =>
-        $"proximity({string.Join(' ', terms.Select(t => t.Text))}{(extraTerms.Length > 0 ? " + " + string.Join(' ', extraTerms.Select(t => t.Text)) : "")})~{slop}^{proximityBoost}"
-        + ToStringUtils.Boost(Boost);
+        $"proximity({string.Join(' ', slots.Select((t, i) => $"{t}^{slotWeights[i]}"))})~{slop}" + ToStringUtils.Boost(Boost);
 
     public override bool Equals(object? obj) =>
-        obj is ProximityQuery other && GetType() == other.GetType() && Boost.Equals(other.Boost) && field == other.field
-        && terms.SequenceEqual(other.terms) && extraTerms.SequenceEqual(other.extraTerms)
-        && proximityBoost.Equals(other.proximityBoost) && slop == other.slop;
+        obj is ProximityQuery other && Boost.Equals(other.Boost) && slop == other.slop
+        && slots.SequenceEqual(other.slots) && slotWeights.SequenceEqual(other.slotWeights) && pairs.SequenceEqual(other.pairs);
 
-    public override int GetHashCode() =>
-        HashCode.Combine(Boost, field, terms.Length == 0 ? 0 : terms[0].GetHashCode(), terms.Length, extraTerms.Length, proximityBoost, slop);
-
-    /// <summary>All terms of the query in slot order: the paired terms, then the extra ones.</summary>
-    private IEnumerable<Term> Slots => terms.Concat(extraTerms);
+    public override int GetHashCode() => HashCode.Combine(Boost, slop, slots.Length, slots.Length == 0 ? 0 : slots[0].GetHashCode(), pairs.Length);
 
     private sealed class ProximityWeight : Weight
     {
@@ -72,60 +77,62 @@ internal sealed class ProximityQuery : Query
         {
             this.query = query;
             similarity = searcher.Similarity;
-            var collection = searcher.CollectionStatistics(query.field);
-            var slots = query.Slots.ToArray();
+            var slots = query.slots;
             states = new TermContext[slots.Length];
             var statistics = new TermStatistics[slots.Length];
             termWeights = new Similarity.SimWeight[slots.Length];
+            var collections = new Dictionary<string, CollectionStatistics>(StringComparer.Ordinal);
             for (var i = 0; i < slots.Length; i++)
             {
+                if (!collections.TryGetValue(slots[i].Field, out var collection))
+                    collections[slots[i].Field] = collection = searcher.CollectionStatistics(slots[i].Field);
                 states[i] = TermContext.Build(searcher.TopReaderContext, slots[i]);
                 statistics[i] = searcher.TermStatistics(slots[i], states[i]);
-                termWeights[i] = similarity.ComputeWeight(query.Boost, collection, statistics[i]);
+                termWeights[i] = similarity.ComputeWeight(query.slotWeights[i], collection, statistics[i]);
             }
             // As a PhraseQuery of the pair weighs it: the pair's boost, the two terms' statistics in phrase order.
-            pairWeights = new Similarity.SimWeight[Math.Max(0, query.terms.Length - 1)];
-            for (var i = 0; i < pairWeights.Length; i++)
-                pairWeights[i] = similarity.ComputeWeight(query.Boost * query.proximityBoost, collection, statistics[i], statistics[i + 1]);
+            pairWeights = query.pairs
+                .Select(p => similarity.ComputeWeight(p.Weight, collections[slots[p.First].Field], statistics[p.First], statistics[p.Second]))
+                .ToArray();
         }
 
         public override Query Query => query;
 
         public override float GetValueForNormalization() =>
-            termWeights.Concat(pairWeights).Sum(w => w.GetValueForNormalization());
+            termWeights.Concat(pairWeights).Sum(w => w.GetValueForNormalization()) * query.Boost * query.Boost;
 
         public override void Normalize(float norm, float topLevelBoost)
         {
-            foreach (var weight in termWeights.Concat(pairWeights)) weight.Normalize(norm, topLevelBoost);
+            foreach (var weight in termWeights.Concat(pairWeights)) weight.Normalize(norm, topLevelBoost * query.Boost);
         }
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
         {
-            var fieldTerms = context.AtomicReader.GetTerms(query.field);
-            if (fieldTerms is null) return null;
-            var termsEnum = fieldTerms.GetEnumerator();
-            var paired = query.terms.Length;
-            var postings = new DocsEnum?[states.Length];
-            var scorers = new Similarity.SimScorer?[states.Length];
-            var slots = query.Slots.ToArray();
+            var slots = query.slots;
+            var postings = new DocsEnum?[slots.Length];
+            var scorers = new Similarity.SimScorer?[slots.Length];
+            var termsEnums = new Dictionary<string, TermsEnum?>(StringComparer.Ordinal);
             var any = false;
-            for (var i = 0; i < states.Length; i++)
+            for (var i = 0; i < slots.Length; i++)
             {
                 if (states[i].Get(context.Ord) is not { } state) continue;
+                if (!termsEnums.TryGetValue(slots[i].Field, out var termsEnum))
+                    termsEnums[slots[i].Field] = termsEnum = context.AtomicReader.GetTerms(slots[i].Field)?.GetEnumerator();
+                if (termsEnum is null) continue;
                 termsEnum.SeekExact(slots[i].Bytes, state);
-                postings[i] = i < paired
+                postings[i] = query.slotPaired[i]
                     ? termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
-                        ?? throw new InvalidOperationException($"Field {query.field} was indexed without positions.")
+                        ?? throw new InvalidOperationException($"Field {slots[i].Field} was indexed without positions.")
                     : termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS);
                 scorers[i] = similarity.GetSimScorer(termWeights[i], context);
                 any = true;
             }
             if (!any) return null;
-            var pairScorers = new Similarity.SimScorer?[pairWeights.Length];
+            var pairScorers = new Similarity.SimScorer?[query.pairs.Length];
             for (var i = 0; i < pairScorers.Length; i++)
-                if (postings[i] is not null && postings[i + 1] is not null)
+                if (postings[query.pairs[i].First] is not null && postings[query.pairs[i].Second] is not null)
                     pairScorers[i] = similarity.GetSimScorer(pairWeights[i], context);
-            return new ProximityScorer(this, postings, scorers, pairScorers, query.slop);
+            return new ProximityScorer(this, postings, scorers, query.pairs, pairScorers, query.slop);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -138,31 +145,46 @@ internal sealed class ProximityQuery : Query
     }
 
     /// <summary>Walks the union of the terms' postings in document order.</summary>
-    private sealed class ProximityScorer : Scorer
+    private sealed class ProximityScorer : Scorer, ICompetitiveScorer
     {
+        /// <summary>Relative slack on a score bound, for float rounding: a bound is a sum computed in another order.</summary>
+        private const float BoundSlack = 1e-5f;
+
+        private const float UnreachableFrequency = 1e30f;
+
         private readonly DocsEnum?[] postings;
         private readonly Similarity.SimScorer?[] scorers;
+        private readonly (int First, int Second, float Weight)[] pairs;
         private readonly Similarity.SimScorer?[] pairScorers;
         private readonly int slop;
         private readonly int[] docs;
         private readonly int[][] positions;
         private readonly int[] positionCounts;
         private readonly int[] positionsDoc;
+        private readonly float[] termBounds;
+        private readonly float[] pairBounds;
         private int doc = -1;
         private int scoredDoc = -1;
         private float score;
 
-        public ProximityScorer(Weight weight, DocsEnum?[] postings, Similarity.SimScorer?[] scorers, Similarity.SimScorer?[] pairScorers, int slop)
+        public ProximityScorer(
+            Weight weight, DocsEnum?[] postings, Similarity.SimScorer?[] scorers,
+            (int First, int Second, float Weight)[] pairs, Similarity.SimScorer?[] pairScorers, int slop)
             : base(weight)
         {
             this.postings = postings;
             this.scorers = scorers;
+            this.pairs = pairs;
             this.pairScorers = pairScorers;
             this.slop = slop;
             docs = postings.Select(p => p is null ? NO_MORE_DOCS : -1).ToArray();
             positions = postings.Select(_ => new int[8]).ToArray();
             positionCounts = new int[postings.Length];
             positionsDoc = postings.Select(_ => -1).ToArray();
+            // What a term or pair can add at most, whatever its frequency: the similarity's score at a frequency no
+            // document comes near (BM25 saturates at its weight, whatever the document's length).
+            termBounds = scorers.Select(s => s?.Score(0, UnreachableFrequency) ?? 0f).ToArray();
+            pairBounds = pairScorers.Select(s => s?.Score(0, UnreachableFrequency) ?? 0f).ToArray();
         }
 
         public override int DocID => doc;
@@ -201,16 +223,39 @@ internal sealed class ProximityQuery : Query
             return doc = next;
         }
 
-        public override float GetScore()
+        public override float GetScore() => ScoreIfAbove(float.NegativeInfinity);
+
+        /// <inheritdoc/>
+        public float ScoreIfAbove(float floor)
         {
             if (scoredDoc == doc) return score;
+            var bound = 0f;
+            if (floor > float.NegativeInfinity)
+            {
+                // A document matching only some weak terms is turned away before any score is worked out.
+                for (var i = 0; i < docs.Length; i++)
+                    if (docs[i] == doc) bound += termBounds[i];
+                for (var i = 0; i < pairs.Length; i++)
+                    if (docs[pairs[i].First] == doc && docs[pairs[i].Second] == doc) bound += pairBounds[i];
+                if (bound * (1 + BoundSlack) < floor) return float.NegativeInfinity;
+            }
             var sum = 0f;
             for (var i = 0; i < docs.Length; i++)
                 if (docs[i] == doc) sum += scorers[i]!.Score(doc, postings[i]!.Freq);
-            for (var i = 0; i < pairScorers.Length; i++)
+            if (floor > float.NegativeInfinity)
             {
-                if (docs[i] != doc || docs[i + 1] != doc) continue;
-                var freq = PairFreq(i, pairScorers[i]!);
+                // Then one whose terms score too low for even the most frequent proximity to lift it: a pair matches
+                // at most once per position of its two terms, each match adding at most 1 to its frequency.
+                bound = sum;
+                for (var i = 0; i < pairs.Length; i++)
+                    if (docs[pairs[i].First] == doc && docs[pairs[i].Second] == doc)
+                        bound += pairScorers[i]!.Score(doc, postings[pairs[i].First]!.Freq + postings[pairs[i].Second]!.Freq);
+                if (bound * (1 + BoundSlack) < floor) return float.NegativeInfinity;
+            }
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                if (docs[pairs[i].First] != doc || docs[pairs[i].Second] != doc) continue;
+                var freq = PairFreq(pairs[i].First, pairs[i].Second, pairScorers[i]!);
                 if (freq > 0f) sum += pairScorers[i]!.Score(doc, freq);
             }
             scoredDoc = doc;
@@ -220,17 +265,17 @@ internal sealed class ProximityQuery : Query
         public override long GetCost() => postings.Sum(p => p?.GetCost() ?? 0);
 
         /// <summary>
-        /// The sloppy frequency <see cref="PhraseQuery"/> gives the pair (slot <paramref name="first"/>, the next slot)
-        /// in the current document: the same walk as Lucene's sloppy phrase scorer for two distinct terms. A position
-        /// is counted relative to the term's place in the pair (0 or 1); the lesser of the two moves on until it passes
-        /// the other, each closest approach within the slop scoring 1/(distance + 1).
+        /// The sloppy frequency <see cref="PhraseQuery"/> gives the pair of slots in the current document: the same walk
+        /// as Lucene's sloppy phrase scorer for two distinct terms. A position is counted relative to the term's place
+        /// in the pair (0 or 1); the lesser of the two moves on until it passes the other, each closest approach within
+        /// the slop scoring 1/(distance + 1).
         /// </summary>
-        private float PairFreq(int first, Similarity.SimScorer pairScorer)
+        private float PairFreq(int first, int second, Similarity.SimScorer pairScorer)
         {
             var a = Positions(first);
-            var b = Positions(first + 1);
+            var b = Positions(second);
             var countA = positionCounts[first];
-            var countB = positionCounts[first + 1];
+            var countB = positionCounts[second];
             // Cursor 0 walks the first term (offset 0), cursor 1 the second (offset 1).
             int indexA = 0, indexB = 0;
             int positionA = a[0], positionB = b[0] - 1;
@@ -284,4 +329,11 @@ internal sealed class ProximityQuery : Query
             return buffer;
         }
     }
+}
+
+/// <summary>A scorer that can tell cheaply that the current document scores below a floor, without scoring it exactly.</summary>
+internal interface ICompetitiveScorer
+{
+    /// <summary>The current document's score, or <see cref="float.NegativeInfinity"/> when it is certainly below <paramref name="floor"/>.</summary>
+    float ScoreIfAbove(float floor);
 }

@@ -39,17 +39,13 @@ internal sealed partial class SafeQuery(Analyzer analyzer)
     public Query? Build(string text, IReadOnlyDictionary<string, float> fields)
     {
         var acronyms = Acronyms(text).ToList();
-        var perField = new List<Query>(fields.Count);
+        var parts = new List<ProximityQuery.FieldTerms>(fields.Count);
         foreach (var (field, weight) in fields)
         {
             var terms = Terms(field, text);
-            if (terms.Count + acronyms.Count > 0)
-                perField.Add(new ProximityQuery(field, terms, acronyms, ProximityBoost, ProximitySlop) { Boost = weight });
+            if (terms.Count + acronyms.Count > 0) parts.Add(new ProximityQuery.FieldTerms(field, weight, terms, acronyms));
         }
-        if (perField.Count <= 1) return perField.FirstOrDefault();
-        var query = new BooleanQuery();
-        foreach (var clause in perField) query.Add(clause, Occur.SHOULD);
-        return query;
+        return parts.Count == 0 ? null : new ProximityQuery(parts, ProximityBoost, ProximitySlop);
     }
 
     /// <summary>Initials of runs of three or more capitalised words ("Belt and Road Initiative" → "bri").</summary>

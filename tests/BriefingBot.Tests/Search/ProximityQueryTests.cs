@@ -11,7 +11,8 @@ namespace BriefingBot.Tests.Search;
 /// <summary>
 /// <see cref="ProximityQuery"/> is the ranking of a Boolean query of one term query per word and one sloppy phrase query
 /// per adjacent pair, computed in one pass: same matches, same scores (to float rounding), whatever the segments, the
-/// filter or the surrounding query.
+/// fields, the filter or the surrounding query; and <see cref="TopHitsCollector"/>, which lets it skip documents that
+/// cannot make the cut, keeps the same best hits.
 /// </summary>
 public sealed class ProximityQueryTests : IDisposable
 {
@@ -35,7 +36,8 @@ public sealed class ProximityQueryTests : IDisposable
                 {
                     var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 30)).Select(_ => Words[random.Next(Words.Length)]));
                     var type = random.Next(3) == 0 ? Fields.TypeQuotation : Fields.TypePassage;
-                    writer.AddDocument([new StringField(Fields.Type, type, Field.Store.NO), new TextField(Fields.Body, text, Field.Store.NO)]);
+                    var context = string.Join(' ', Enumerable.Range(0, random.Next(0, 20)).Select(_ => Words[random.Next(Words.Length)]));
+                    writer.AddDocument([new StringField(Fields.Type, type, Field.Store.NO), new TextField(Fields.Body, text, Field.Store.NO), new TextField(Fields.Context, context, Field.Store.NO)]);
                 }
                 writer.Commit();
             }
@@ -48,7 +50,7 @@ public sealed class ProximityQueryTests : IDisposable
     public void Scores_AsTermQueriesPlusSloppyPhraseQueriesForAdjacentPairs()
     {
         foreach (var (terms, extra, weight) in Questions())
-            AssertSameHits(Equivalent(terms, extra, weight), new ProximityQuery(Fields.Body, terms, extra, Boost, Slop) { Boost = weight });
+            AssertSameHits(Equivalent(terms, extra, weight), Proximity(terms, extra, weight));
     }
 
     [Fact]
@@ -58,7 +60,7 @@ public sealed class ProximityQueryTests : IDisposable
         foreach (var (terms, extra, weight) in Questions())
             AssertSameHits(
                 filter.Restrict(Equivalent(terms, extra, weight)),
-                filter.Restrict(new ProximityQuery(Fields.Body, terms, extra, Boost, Slop) { Boost = weight }));
+                filter.Restrict(Proximity(terms, extra, weight)));
     }
 
     [Fact]
@@ -69,7 +71,46 @@ public sealed class ProximityQueryTests : IDisposable
         foreach (var (terms, extra, weight) in Questions())
             AssertSameHits(
                 new BooleanQuery { { required, Occur.MUST }, { Equivalent(terms, extra, weight), Occur.SHOULD } },
-                new BooleanQuery { { required, Occur.MUST }, { new ProximityQuery(Fields.Body, terms, extra, Boost, Slop) { Boost = weight }, Occur.SHOULD } });
+                new BooleanQuery { { required, Occur.MUST }, { Proximity(terms, extra, weight), Occur.SHOULD } });
+    }
+
+    [Fact]
+    public void Scores_AsOneBooleanQueryOverEveryField_WhenAskedOfSeveralFields()
+    {
+        foreach (var (terms, extra, weight) in Questions())
+        {
+            var both = new BooleanQuery();
+            foreach (var clause in Equivalent(terms, extra, weight).Clauses.Concat(Equivalent(terms, extra, 1f, Fields.Context).Clauses)) both.Add(clause);
+            AssertSameHits(both, new ProximityQuery(
+                [new ProximityQuery.FieldTerms(Fields.Body, weight, terms, extra), new ProximityQuery.FieldTerms(Fields.Context, 1f, terms, extra)], Boost, Slop));
+        }
+    }
+
+    [Fact]
+    public void TopHits_AreTheTopNSearchOfTheEquivalentQuery_ThoughHopelessDocumentsAreNotScoredExactly()
+    {
+        var filter = new TypeFilter(Fields.TypePassage);
+        foreach (var (terms, extra, weight) in Questions())
+            foreach (var top in new[] { 1, 5, 25 })
+            {
+                var want = searcher.Search(filter.Restrict(Equivalent(terms, extra, weight)), top).ScoreDocs;
+                var got = TopHitsCollector.Search(searcher, filter.Restrict(Proximity(terms, extra, weight)), top);
+                Assert.Equal(want.Length, got.Length);
+                for (var i = 0; i < want.Length; i++)
+                    Assert.True(want[i].Doc == got[i].Doc || Math.Abs(want[i].Score - got[i].Score) <= 1e-5f * want[i].Score,
+                        $"hit {i}: doc {want[i].Doc} ({want[i].Score}) expected, doc {got[i].Doc} ({got[i].Score}) found");
+                Assert.Equal(want.Select(h => h.Score), got.Select(h => h.Score), (a, b) => Math.Abs(a - b) <= 1e-5f * a);
+            }
+    }
+
+    [Fact]
+    public void TopHits_BreakScoreTiesByDocumentOrder()
+    {
+        // Every one-word document "truce" scores the same.
+        var hits = TopHitsCollector.Search(searcher, new ConstantScoreQuery(new TermQuery(new Term(Fields.Body, "truce"))), 50);
+
+        Assert.Equal(50, hits.Length);
+        Assert.Equal(searcher.Search(new ConstantScoreQuery(new TermQuery(new Term(Fields.Body, "truce"))), 50).ScoreDocs.Select(h => h.Doc), hits.Select(h => h.Doc));
     }
 
     [Fact]
@@ -89,7 +130,7 @@ public sealed class ProximityQueryTests : IDisposable
         using var rankedReader = DirectoryReader.Open(ranked);
         var rankedSearcher = new IndexSearcher(rankedReader) { Similarity = new BM25Similarity() };
 
-        var hits = rankedSearcher.Search(new ProximityQuery(Fields.Body, ["export", "control"], [], Boost, Slop), 10).ScoreDocs;
+        var hits = rankedSearcher.Search(Proximity(["export", "control"], [], 1f), 10).ScoreDocs;
 
         Assert.Equal([3, 2, 1, 0], hits.Select(h => h.Doc));
         Assert.True(hits[0].Score > hits[1].Score && hits[1].Score > hits[2].Score && hits[2].Score > hits[3].Score);
@@ -113,18 +154,21 @@ public sealed class ProximityQueryTests : IDisposable
         }
     }
 
-    private static BooleanQuery Equivalent(string[] terms, string[] extra, float weight)
+    private static ProximityQuery Proximity(string[] terms, string[] extra, float weight) =>
+        new([new ProximityQuery.FieldTerms(Fields.Body, weight, terms, extra)], Boost, Slop);
+
+    private static BooleanQuery Equivalent(string[] terms, string[] extra, float weight, string field = Fields.Body)
     {
         var query = new BooleanQuery();
-        foreach (var term in terms) query.Add(new TermQuery(new Term(Fields.Body, term)) { Boost = weight }, Occur.SHOULD);
+        foreach (var term in terms) query.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
         for (var i = 0; i + 1 < terms.Length; i++)
         {
             var phrase = new PhraseQuery { Slop = Slop, Boost = weight * Boost };
-            phrase.Add(new Term(Fields.Body, terms[i]));
-            phrase.Add(new Term(Fields.Body, terms[i + 1]));
+            phrase.Add(new Term(field, terms[i]));
+            phrase.Add(new Term(field, terms[i + 1]));
             query.Add(phrase, Occur.SHOULD);
         }
-        foreach (var term in extra) query.Add(new TermQuery(new Term(Fields.Body, term)) { Boost = weight }, Occur.SHOULD);
+        foreach (var term in extra) query.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
         return query;
     }
 
