@@ -10,8 +10,10 @@ namespace BriefingBot.Search;
 /// near each other: what a <see cref="BooleanQuery"/> of one <see cref="TermQuery"/> per term and one sloppy
 /// <see cref="PhraseQuery"/> per adjacent pair scores (same similarity, statistics and slop arithmetic), in one pass.
 /// That Boolean query walks each term's postings once for the term and again for each phrase it is part of (three times
-/// for most terms); this reads them once, looks at positions only where both terms of a pair occur, and, collected by
-/// <see cref="TopHitsCollector"/>, skips the positions of documents that cannot reach the best hits found so far.
+/// for most terms); this reads them once and looks at positions only where both terms of a pair occur. Collected by
+/// <see cref="TopHitsCollector"/>, it also learns the score the best hits so far set, and then passes over documents
+/// that cannot reach it: those with only the weakest terms are never visited, and others are turned away on bounds
+/// before their positions are read.
 /// </summary>
 /// <remarks>
 /// Scores match the Boolean query's to the last bit or two: the clause scores are the same floats, added in clause
@@ -163,9 +165,18 @@ internal sealed class ProximityQuery : Query
         private readonly int[] positionsDoc;
         private readonly float[] termBounds;
         private readonly float[] pairBounds;
+        private readonly int[] byBound;
         private int doc = -1;
         private int scoredDoc = -1;
         private float score;
+        private float floor = float.NegativeInfinity;
+
+        /// <summary>
+        /// How many slots of <see cref="byBound"/> (the weakest terms) cannot, even together, lift a document to the
+        /// floor: a document with none of the other terms is not worth visiting, so their postings are only skipped
+        /// through to documents the others find (the "max score" method of Turtle and Flood).
+        /// </summary>
+        private int weak;
 
         public ProximityScorer(
             Weight weight, DocsEnum?[] postings, Similarity.SimScorer?[] scorers,
@@ -185,6 +196,7 @@ internal sealed class ProximityQuery : Query
             // document comes near (BM25 saturates at its weight, whatever the document's length).
             termBounds = scorers.Select(s => s?.Score(0, UnreachableFrequency) ?? 0f).ToArray();
             pairBounds = pairScorers.Select(s => s?.Score(0, UnreachableFrequency) ?? 0f).ToArray();
+            byBound = Enumerable.Range(0, postings.Length).OrderBy(i => termBounds[i]).ToArray();
         }
 
         public override int DocID => doc;
@@ -204,12 +216,20 @@ internal sealed class ProximityQuery : Query
         {
             if (doc == NO_MORE_DOCS) return doc;
             var next = NO_MORE_DOCS;
-            for (var i = 0; i < docs.Length; i++)
+            for (var k = weak; k < byBound.Length; k++)
             {
+                var i = byBound[k];
                 if (docs[i] == doc) docs[i] = postings[i]!.NextDoc();
                 if (docs[i] < next) next = docs[i];
             }
-            return doc = next;
+            doc = next;
+            if (doc == NO_MORE_DOCS) return doc;
+            for (var k = 0; k < weak; k++)
+            {
+                var i = byBound[k];
+                if (docs[i] < doc) docs[i] = postings[i]!.Advance(doc);
+            }
+            return doc;
         }
 
         public override int Advance(int target)
@@ -228,6 +248,7 @@ internal sealed class ProximityQuery : Query
         /// <inheritdoc/>
         public float ScoreIfAbove(float floor)
         {
+            if (floor > this.floor) Raise(floor);
             if (scoredDoc == doc) return score;
             var bound = 0f;
             if (floor > float.NegativeInfinity)
@@ -263,6 +284,27 @@ internal sealed class ProximityQuery : Query
         }
 
         public override long GetCost() => postings.Sum(p => p?.GetCost() ?? 0);
+
+        /// <summary>A higher floor: more of the weakest terms may stop leading the walk (never fewer, as floors only rise).</summary>
+        private void Raise(float raised)
+        {
+            floor = raised;
+            var inWeak = new bool[byBound.Length];
+            var bound = 0f;
+            weak = 0;
+            while (weak < byBound.Length)
+            {
+                var i = byBound[weak];
+                var added = termBounds[i];
+                for (var p = 0; p < pairs.Length; p++)
+                    if ((pairs[p].First == i && inWeak[pairs[p].Second]) || (pairs[p].Second == i && inWeak[pairs[p].First]))
+                        added += pairBounds[p];
+                if (bound + added >= floor / (1 + BoundSlack)) break;
+                bound += added;
+                inWeak[i] = true;
+                weak++;
+            }
+        }
 
         /// <summary>
         /// The sloppy frequency <see cref="PhraseQuery"/> gives the pair of slots in the current document: the same walk
@@ -331,9 +373,13 @@ internal sealed class ProximityQuery : Query
     }
 }
 
-/// <summary>A scorer that can tell cheaply that the current document scores below a floor, without scoring it exactly.</summary>
+/// <summary>A scorer that can tell cheaply that a document scores below a floor, without scoring it exactly.</summary>
 internal interface ICompetitiveScorer
 {
-    /// <summary>The current document's score, or <see cref="float.NegativeInfinity"/> when it is certainly below <paramref name="floor"/>.</summary>
+    /// <summary>
+    /// The current document's score, or <see cref="float.NegativeInfinity"/> when it is certainly below
+    /// <paramref name="floor"/>. Floors never fall during a search, so from then on the scorer may also pass over
+    /// documents certainly below it.
+    /// </summary>
     float ScoreIfAbove(float floor);
 }
