@@ -136,10 +136,9 @@ public sealed class BriefingIndex : IDisposable
     /// </summary>
     public IReadOnlyList<(string Id, double Score)> SearchMilestones(string text, bool preferDeadlines, int top)
     {
-        if (safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f }) is not { } words) return [];
-        var query = new BooleanQuery { { words, Occur.MUST } };
-        if (preferDeadlines) query.Add(new TermQuery(new Term(Fields.Kind, "deadline")) { Boost = 2f }, Occur.SHOULD);
-        return Search(searcher => (IReadOnlyList<(string, double)>)searcher.Search(milestonesOnly.Restrict(query), top).ScoreDocs
+        ProximityQuery.Bonus[] deadlines = preferDeadlines ? [new(Fields.Kind, "deadline", 2f)] : [];
+        if (safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f }, deadlines) is not { } query) return [];
+        return Search(searcher => (IReadOnlyList<(string, double)>)TopHitsCollector.Search(searcher, milestonesOnly.Restrict(query), top)
             .Select(hit => (searcher.Doc(hit.Doc).Get(Fields.Id), (double)hit.Score))
             .ToList()) ?? [];
     }

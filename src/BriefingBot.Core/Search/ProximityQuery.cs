@@ -24,13 +24,16 @@ internal sealed class ProximityQuery : Query
     private readonly Term[] slots;
     private readonly float[] slotWeights;
     private readonly bool[] slotPaired;
+    private readonly bool[] slotLeads;
     private readonly (int First, int Second, float Weight)[] pairs;
     private readonly int slop;
 
     /// <param name="fields">Each field's part of the query.</param>
     /// <param name="proximityBoost">A pair's weight relative to its field's.</param>
     /// <param name="slop">How far apart (in positions, as <see cref="PhraseQuery.Slop"/>) a pair may be and still count.</param>
-    public ProximityQuery(IReadOnlyList<FieldTerms> fields, float proximityBoost, int slop)
+    /// <param name="bonuses">Terms that add to the score of a document the others match, but match nothing alone (as an
+    /// optional clause beside this query as a required one).</param>
+    public ProximityQuery(IReadOnlyList<FieldTerms> fields, float proximityBoost, int slop, IReadOnlyList<Bonus>? bonuses = null)
     {
         var slotList = new List<(Term Term, float Weight, bool Paired)>();
         var pairList = new List<(int, int, float)>();
@@ -41,9 +44,12 @@ internal sealed class ProximityQuery : Query
             for (var i = first; i + 1 < slotList.Count; i++) pairList.Add((i, i + 1, part.Weight * proximityBoost));
             slotList.AddRange(part.ExtraTerms.Select(t => (new Term(part.Field, t), part.Weight, false)));
         }
+        var leading = slotList.Count;
+        slotList.AddRange((bonuses ?? []).Select(b => (new Term(b.Field, b.Term), b.Weight, false)));
         slots = slotList.Select(s => s.Term).ToArray();
         slotWeights = slotList.Select(s => s.Weight).ToArray();
         slotPaired = slotList.Select(s => s.Paired).ToArray();
+        slotLeads = slotList.Select((_, i) => i < leading).ToArray();
         pairs = [.. pairList];
         this.slop = slop;
     }
@@ -54,6 +60,9 @@ internal sealed class ProximityQuery : Query
     /// <param name="ExtraTerms">Terms scored alone, never in a pair (acronyms).</param>
     public sealed record FieldTerms(string Field, float Weight, IReadOnlyList<string> Terms, IReadOnlyList<string> ExtraTerms);
 
+    /// <summary>A term that adds <paramref name="Weight"/> (as a <see cref="TermQuery"/>'s boost) to documents the query matches anyway.</summary>
+    public sealed record Bonus(string Field, string Term, float Weight);
+
     public override Weight CreateWeight(IndexSearcher searcher) => new ProximityWeight(this, searcher);
 
     public override void ExtractTerms(ISet<Term> queryTerms) => queryTerms.UnionWith(slots);
@@ -63,7 +72,8 @@ internal sealed class ProximityQuery : Query
 
     public override bool Equals(object? obj) =>
         obj is ProximityQuery other && Boost.Equals(other.Boost) && slop == other.slop
-        && slots.SequenceEqual(other.slots) && slotWeights.SequenceEqual(other.slotWeights) && pairs.SequenceEqual(other.pairs);
+        && slots.SequenceEqual(other.slots) && slotWeights.SequenceEqual(other.slotWeights) && slotLeads.SequenceEqual(other.slotLeads)
+        && pairs.SequenceEqual(other.pairs);
 
     public override int GetHashCode() => HashCode.Combine(Boost, slop, slots.Length, slots.Length == 0 ? 0 : slots[0].GetHashCode(), pairs.Length);
 
@@ -127,14 +137,14 @@ internal sealed class ProximityQuery : Query
                         ?? throw new InvalidOperationException($"Field {slots[i].Field} was indexed without positions.")
                     : termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS);
                 scorers[i] = similarity.GetSimScorer(termWeights[i], context);
-                any = true;
+                any |= query.slotLeads[i];
             }
             if (!any) return null;
             var pairScorers = new Similarity.SimScorer?[query.pairs.Length];
             for (var i = 0; i < pairScorers.Length; i++)
                 if (postings[query.pairs[i].First] is not null && postings[query.pairs[i].Second] is not null)
                     pairScorers[i] = similarity.GetSimScorer(pairWeights[i], context);
-            return new ProximityScorer(this, postings, scorers, query.pairs, pairScorers, query.slop);
+            return new ProximityScorer(this, postings, scorers, query.slotLeads, query.pairs, pairScorers, query.slop);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -166,6 +176,8 @@ internal sealed class ProximityQuery : Query
         private readonly float[] termBounds;
         private readonly float[] pairBounds;
         private readonly int[] byBound;
+        private readonly int[] bonuses;
+        private readonly float bonusBound;
         private int doc = -1;
         private int scoredDoc = -1;
         private float score;
@@ -179,7 +191,7 @@ internal sealed class ProximityQuery : Query
         private int weak;
 
         public ProximityScorer(
-            Weight weight, DocsEnum?[] postings, Similarity.SimScorer?[] scorers,
+            Weight weight, DocsEnum?[] postings, Similarity.SimScorer?[] scorers, bool[] leads,
             (int First, int Second, float Weight)[] pairs, Similarity.SimScorer?[] pairScorers, int slop)
             : base(weight)
         {
@@ -196,7 +208,9 @@ internal sealed class ProximityQuery : Query
             // document comes near (BM25 saturates at its weight, whatever the document's length).
             termBounds = scorers.Select(s => s?.Score(0, UnreachableFrequency) ?? 0f).ToArray();
             pairBounds = pairScorers.Select(s => s?.Score(0, UnreachableFrequency) ?? 0f).ToArray();
-            byBound = Enumerable.Range(0, postings.Length).OrderBy(i => termBounds[i]).ToArray();
+            byBound = Enumerable.Range(0, postings.Length).Where(i => leads[i]).OrderBy(i => termBounds[i]).ToArray();
+            bonuses = Enumerable.Range(0, postings.Length).Where(i => !leads[i]).ToArray();
+            bonusBound = bonuses.Sum(i => termBounds[i]);
         }
 
         public override int DocID => doc;
@@ -229,18 +243,28 @@ internal sealed class ProximityQuery : Query
                 var i = byBound[k];
                 if (docs[i] < doc) docs[i] = postings[i]!.Advance(doc);
             }
+            Follow();
             return doc;
         }
 
         public override int Advance(int target)
         {
             var next = NO_MORE_DOCS;
-            for (var i = 0; i < docs.Length; i++)
+            foreach (var i in byBound)
             {
                 if (docs[i] < target) docs[i] = postings[i]!.Advance(target);
                 if (docs[i] < next) next = docs[i];
             }
-            return doc = next;
+            doc = next;
+            if (doc != NO_MORE_DOCS) Follow();
+            return doc;
+        }
+
+        /// <summary>Bonus terms only ever catch up with the document the others found.</summary>
+        private void Follow()
+        {
+            foreach (var i in bonuses)
+                if (docs[i] < doc) docs[i] = postings[i]!.Advance(doc);
         }
 
         public override float GetScore() => ScoreIfAbove(float.NegativeInfinity);
@@ -289,8 +313,9 @@ internal sealed class ProximityQuery : Query
         private void Raise(float raised)
         {
             floor = raised;
-            var inWeak = new bool[byBound.Length];
-            var bound = 0f;
+            var inWeak = new bool[docs.Length];
+            // A document with only weak terms may have every bonus too.
+            var bound = bonusBound;
             weak = 0;
             while (weak < byBound.Length)
             {

@@ -36,7 +36,8 @@ internal sealed partial class SafeQuery(Analyzer analyzer)
     }
 
     /// <summary>A ranking query over <paramref name="fields"/> (field → weight), or null when the text has no searchable word.</summary>
-    public Query? Build(string text, IReadOnlyDictionary<string, float> fields)
+    /// <param name="bonuses">Terms that raise the score of a document the text matches, matching nothing alone.</param>
+    public Query? Build(string text, IReadOnlyDictionary<string, float> fields, IReadOnlyList<ProximityQuery.Bonus>? bonuses = null)
     {
         var acronyms = Acronyms(text).ToList();
         var parts = new List<ProximityQuery.FieldTerms>(fields.Count);
@@ -45,7 +46,7 @@ internal sealed partial class SafeQuery(Analyzer analyzer)
             var terms = Terms(field, text);
             if (terms.Count + acronyms.Count > 0) parts.Add(new ProximityQuery.FieldTerms(field, weight, terms, acronyms));
         }
-        return parts.Count == 0 ? null : new ProximityQuery(parts, ProximityBoost, ProximitySlop);
+        return parts.Count == 0 ? null : new ProximityQuery(parts, ProximityBoost, ProximitySlop, bonuses);
     }
 
     /// <summary>Initials of runs of three or more capitalised words ("Belt and Road Initiative" → "bri").</summary>

@@ -87,20 +87,42 @@ public sealed class ProximityQueryTests : IDisposable
     }
 
     [Fact]
+    public void Bonuses_ScoreAsAnOptionalClauseBesideTheQueryAsARequiredOne()
+    {
+        var bonus = new ProximityQuery.Bonus(Fields.Context, "deadline", 2f);
+        foreach (var (terms, extra, weight) in Questions())
+            AssertSameHits(
+                new BooleanQuery { { Equivalent(terms, extra, weight), Occur.MUST }, { new TermQuery(new Term(Fields.Context, "deadline")) { Boost = 2f }, Occur.SHOULD } },
+                new ProximityQuery([new ProximityQuery.FieldTerms(Fields.Body, weight, terms, extra)], Boost, Slop, [bonus]));
+    }
+
+    [Fact]
+    public void Bonuses_MatchNothingAlone() =>
+        Assert.Equal(0, searcher.Search(
+            new ProximityQuery([new ProximityQuery.FieldTerms(Fields.Body, 1f, ["absent"], [])], Boost, Slop, [new(Fields.Body, "truce", 2f)]), 10).TotalHits);
+
+    [Fact]
     public void TopHits_AreTheTopNSearchOfTheEquivalentQuery_ThoughHopelessDocumentsAreNotScoredExactly()
     {
         var filter = new TypeFilter(Fields.TypePassage);
+        var bonus = new TermQuery(new Term(Fields.Context, "port")) { Boost = 2f };
         foreach (var (terms, extra, weight) in Questions())
-            foreach (var top in new[] { 1, 5, 25 })
-            {
-                var want = searcher.Search(filter.Restrict(Equivalent(terms, extra, weight)), top).ScoreDocs;
-                var got = TopHitsCollector.Search(searcher, filter.Restrict(Proximity(terms, extra, weight)), top);
-                Assert.Equal(want.Length, got.Length);
-                for (var i = 0; i < want.Length; i++)
-                    Assert.True(want[i].Doc == got[i].Doc || Math.Abs(want[i].Score - got[i].Score) <= 1e-5f * want[i].Score,
-                        $"hit {i}: doc {want[i].Doc} ({want[i].Score}) expected, doc {got[i].Doc} ({got[i].Score}) found");
-                Assert.Equal(want.Select(h => h.Score), got.Select(h => h.Score), (a, b) => Math.Abs(a - b) <= 1e-5f * a);
-            }
+            foreach (var withBonus in new[] { false, true })
+                foreach (var top in new[] { 1, 5, 25 })
+                {
+                    Query equivalent = withBonus
+                        ? new BooleanQuery { { Equivalent(terms, extra, weight), Occur.MUST }, { bonus, Occur.SHOULD } }
+                        : Equivalent(terms, extra, weight);
+                    var proximity = new ProximityQuery(
+                        [new ProximityQuery.FieldTerms(Fields.Body, weight, terms, extra)], Boost, Slop, withBonus ? [new(Fields.Context, "port", 2f)] : null);
+                    var want = searcher.Search(filter.Restrict(equivalent), top).ScoreDocs;
+                    var got = TopHitsCollector.Search(searcher, filter.Restrict(proximity), top);
+                    Assert.Equal(want.Length, got.Length);
+                    for (var i = 0; i < want.Length; i++)
+                        Assert.True(want[i].Doc == got[i].Doc || Math.Abs(want[i].Score - got[i].Score) <= 1e-5f * want[i].Score,
+                            $"hit {i}: doc {want[i].Doc} ({want[i].Score}) expected, doc {got[i].Doc} ({got[i].Score}) found");
+                    Assert.Equal(want.Select(h => h.Score), got.Select(h => h.Score), (a, b) => Math.Abs(a - b) <= 1e-5f * a);
+                }
     }
 
     [Fact]
