@@ -53,16 +53,18 @@ public sealed partial class BriefingService
             return Measured(started, "empty",
                 new Answer(question ?? "", [], "Ask a question, for example “what did <name> say?” or “what was agreed about tariffs?”."));
         if (top is < 1) top = 1;
-        if (!index.Exists) return Measured(started, "not_ready", new Answer(asked, [], IndexNotReady));
+        // One generation for the whole answer, even if a rebuild switches generations meanwhile.
+        var snapshot = index.Snapshot();
+        if (!snapshot.Exists) return Measured(started, "not_ready", new Answer(asked, [], IndexNotReady));
         return QuestionReader.Read(asked) switch
         {
             Question.ForSpeaker q => Measured(started, "speaker",
-                AnswerForSpeaker(q.Text, q.Name, q.Topic, top) ?? AnswerForWordsAsked(q.Text, top) ?? AnswerWithPassages(q.Text, top)),
-            Question.ForWhoSaid q => Measured(started, "who_said", AnswerWhoSaid(q, top ?? options.DefaultTop)),
-            Question.ForWhen q => Measured(started, "when", AnswerWhen(q, top ?? options.DefaultTop)),
-            var q => AnswerForWordsAsked(q.Text, top) is { } words
+                AnswerForSpeaker(snapshot, q.Text, q.Name, q.Topic, top) ?? AnswerForWordsAsked(snapshot, q.Text, top) ?? AnswerWithPassages(snapshot, q.Text, top)),
+            Question.ForWhoSaid q => Measured(started, "who_said", AnswerWhoSaid(snapshot, q, top ?? options.DefaultTop)),
+            Question.ForWhen q => Measured(started, "when", AnswerWhen(snapshot, q, top ?? options.DefaultTop)),
+            var q => AnswerForWordsAsked(snapshot, q.Text, top) is { } words
                 ? Measured(started, "speaker", words)
-                : Measured(started, "passages", AnswerWithPassages(q.Text, top)),
+                : Measured(started, "passages", AnswerWithPassages(snapshot, q.Text, top)),
         };
     }
 
@@ -72,8 +74,9 @@ public sealed partial class BriefingService
         var started = time.GetTimestamp();
         var name = QuestionReader.Normalise(person ?? "");
         if (name.Length == 0) return Measured(started, "empty", new Answer(person ?? "", [], "Name a person, for example “/said Xi Jinping”."));
-        if (!index.Exists) return Measured(started, "not_ready", new Answer(name, [], IndexNotReady));
-        return Measured(started, "speaker", AnswerForSpeaker(name, name, topic: null, top) ?? NeverQuoted(name, name, top));
+        var snapshot = index.Snapshot();
+        if (!snapshot.Exists) return Measured(started, "not_ready", new Answer(name, [], IndexNotReady));
+        return Measured(started, "speaker", AnswerForSpeaker(snapshot, name, name, topic: null, top) ?? NeverQuoted(snapshot, name, name, top));
     }
 
     /// <summary>The whole timeline, oldest first.</summary>
@@ -91,26 +94,27 @@ public sealed partial class BriefingService
 
     /// <summary>Canonical names of quoted people matching <paramref name="prefix"/> (any word of the name or an alias), for autocomplete.</summary>
     public IReadOnlyList<string> Speakers(string prefix, int max = 25) =>
-        View().Directory.Search(prefix ?? "", max).Select(p => p.Name).ToList();
+        View(index.Catalog).Directory.Search(prefix ?? "", max).Select(p => p.Name).ToList();
 
     /// <summary>The digest for <paramref name="today"/>: milestones in the next <paramref name="horizonDays"/> days (superseded
     /// ones left out), articles indexed after <paramref name="since"/> and their notable quotations.</summary>
     public Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since)
     {
-        var catalog = index.Catalog;
+        var snapshot = index.Snapshot();
+        var catalog = snapshot.Catalog;
         var upcoming = Upcoming(today, horizonDays).Where(m => m.SupersededBy is null).ToList();
         var fresh = catalog.Articles.Values
             .Where(a => since is null || a.IndexedAt > since)
             .OrderByDescending(a => a.Ref.Published ?? DateOnly.MinValue).ThenBy(a => a.Ref.Id, StringComparer.Ordinal)
             .Select(a => a.Ref)
             .ToList();
-        var notable = index.QuotationsIn(fresh.Select(a => a.Id))
+        var notable = snapshot.QuotationsIn(fresh.Select(a => a.Id))
             .Select(hit => hit.Quotation)
             .Where(q => q is { Kind: QuotationKind.Direct, Speaker: not null })
             .GroupBy(q => q.Speaker)
             .Select(g => g.OrderByDescending(q => q.Text.Length).First())
             .Take(NotableQuotesPerDigest)
-            .Select(q => Item(q, score: 0))
+            .Select(q => Item(catalog, q, score: 0))
             .ToList();
         return new Digest(today, horizonDays, upcoming, fresh, notable);
     }
@@ -125,12 +129,13 @@ public sealed partial class BriefingService
         var clock = Stopwatch.StartNew();
         var snapshot = await Task.Run(() => reader.Read(options.Corpus), cancellationToken);
         var content = await Task.Run(() => Analyse(snapshot), cancellationToken);
-        var before = index.Catalog;
+        var served = index.Snapshot();
+        var before = served.Catalog;
         var touched = snapshot.Articles
             .Where(a => !before.Articles.TryGetValue(a.Id, out var known) || known.ContentHash != ArticleHash.Of(a))
             .Select(a => a.Id)
             .ToHashSet(StringComparer.Ordinal);
-        var quotedBefore = index.QuotationsIn(touched.Where(before.Articles.ContainsKey))
+        var quotedBefore = served.QuotationsIn(touched.Where(before.Articles.ContainsKey))
             .Select(hit => QuotationKey(hit.Quotation))
             .ToHashSet(StringComparer.Ordinal);
         var (_, after) = await index.RebuildAsync(content, cancellationToken);
@@ -189,9 +194,8 @@ public sealed partial class BriefingService
     };
 
     /// <summary>Lookups over the generation now serving (its person directory, its milestones by id), built once per generation.</summary>
-    private CatalogView View()
+    private CatalogView View(IndexCatalog catalog)
     {
-        var catalog = index.Catalog;
         var current = view;
         if (!ReferenceEquals(current.Catalog, catalog))
             view = current = CatalogView.Of(catalog);

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using BriefingBot.Quotes;
 using Lucene.Net.Analysis;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
 
 namespace BriefingBot.Search;
@@ -24,10 +20,7 @@ public sealed class BriefingIndex : IDisposable
     private readonly TimeProvider time;
     private readonly ILogger<BriefingIndex> logger;
     private readonly Analyzer analyzer = Fields.CreateAnalyzer();
-    private readonly SafeQuery safeQuery;
-    private readonly TypeFilter passagesOnly = new(Fields.TypePassage);
-    private readonly TypeFilter quotationsOnly = new(Fields.TypeQuotation);
-    private readonly TypeFilter milestonesOnly = new(Fields.TypeMilestone);
+    private readonly SearchTools searching;
     private readonly SemaphoreSlim buildGate = new(1, 1);
     private readonly Lock openGate = new();
     private IndexGeneration? current;
@@ -39,11 +32,19 @@ public sealed class BriefingIndex : IDisposable
         this.folder = Path.GetFullPath(folder);
         this.time = time;
         this.logger = logger;
-        safeQuery = new SafeQuery(analyzer);
+        searching = new SearchTools(
+            new SafeQuery(analyzer), new TypeFilter(Fields.TypePassage), new TypeFilter(Fields.TypeQuotation),
+            new TypeFilter(Fields.TypeMilestone), Current);
     }
 
     /// <summary>The catalog of the generation now serving queries; <see cref="IndexCatalog.Empty"/> before the first build.</summary>
     public IndexCatalog Catalog => Current()?.Catalog ?? IndexCatalog.Empty;
+
+    /// <summary>
+    /// The generation now serving queries, held fixed: its catalog and searches for the length of one question or
+    /// report, however many rebuilds switch generations meanwhile.
+    /// </summary>
+    public IndexSnapshot Snapshot() => new(Current(), searching);
 
     /// <summary>True once a generation has been built in the folder.</summary>
     public bool Exists => Current() is not null;
@@ -86,135 +87,12 @@ public sealed class BriefingIndex : IDisposable
         }
     }
 
-    /// <summary>The best passages for free text, at most one per paragraph.</summary>
-    public IReadOnlyList<PassageHit> SearchPassages(string text, int top)
-    {
-        var query = safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f });
-        return query is null ? [] : Passages(query, top);
-    }
-
-    /// <summary>
-    /// Passages containing <paramref name="phrase"/> as a phrase (a name the corpus mentions), the ones about
-    /// <paramref name="topic"/> first when one is given.
-    /// </summary>
-    public IReadOnlyList<PassageHit> SearchPhrase(string phrase, int top, string? topic = null)
-    {
-        var terms = safeQuery.Terms(Fields.Body, phrase);
-        if (terms.Count == 0) return [];
-        var named = new PhraseQuery();
-        foreach (var term in terms) named.Add(new Term(Fields.Body, term));
-        if (string.IsNullOrWhiteSpace(topic) || safeQuery.Build(topic, new Dictionary<string, float> { [Fields.Body] = 1f }) is not { } about)
-            return Passages(named, top);
-        return Passages(new BooleanQuery { { named, Occur.MUST }, { about, Occur.SHOULD } }, top);
-    }
-
-    /// <summary>
-    /// Every quotation attributed to any of <paramref name="speakers"/> (canonical names), scored against
-    /// <paramref name="topic"/> when one is given.
-    /// </summary>
-    public IReadOnlyList<QuotationHit> QuotationsBy(IEnumerable<string> speakers, string? topic)
-    {
-        var who = new BooleanQuery();
-        foreach (var speaker in speakers)
-            who.Add(new TermQuery(new Term(Fields.Speaker, GenerationWriter.SpeakerKey(speaker))), Occur.SHOULD);
-        if (who.Clauses.Count == 0) return [];
-        var query = new BooleanQuery { { who, Occur.MUST } };
-        if (!string.IsNullOrWhiteSpace(topic) && TopicQuery(topic) is { } about) query.Add(about, Occur.SHOULD);
-        return Quotations(query, int.MaxValue);
-    }
-
-    /// <summary>Quotations whose words or surrounding sentence match <paramref name="text"/>.</summary>
-    public IReadOnlyList<QuotationHit> SearchQuotations(string text, int top)
-    {
-        var query = TopicQuery(text);
-        return query is null ? [] : Quotations(query, top);
-    }
-
-    /// <summary>
-    /// Ids of the milestones whose label or source sentence match <paramref name="text"/>, best first; deadlines
-    /// ranked up when <paramref name="preferDeadlines"/> ("when does the truce expire").
-    /// </summary>
-    public IReadOnlyList<(string Id, double Score)> SearchMilestones(string text, bool preferDeadlines, int top)
-    {
-        ProximityQuery.Bonus[] deadlines = preferDeadlines ? [new(Fields.Kind, "deadline", 2f)] : [];
-        if (safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f }, deadlines) is not { } query) return [];
-        return Search(searcher => (IReadOnlyList<(string, double)>)TopHitsCollector.Search(searcher, milestonesOnly.Restrict(query), top)
-            .Select(hit => (searcher.Doc(hit.Doc).Get(Fields.Id), (double)hit.Score))
-            .ToList()) ?? [];
-    }
-
-    /// <summary>Every quotation found in the given articles, in no particular order.</summary>
-    public IReadOnlyList<QuotationHit> QuotationsIn(IEnumerable<string> articleIds)
-    {
-        var hits = new List<QuotationHit>();
-        // Chunked: a BooleanQuery holds at most 1,024 clauses.
-        foreach (var chunk in articleIds.Chunk(512))
-        {
-            var query = new BooleanQuery();
-            foreach (var id in chunk) query.Add(new TermQuery(new Term(Fields.ArticleId, id)), Occur.SHOULD);
-            hits.AddRange(Quotations(query, int.MaxValue));
-        }
-        return hits;
-    }
-
     public void Dispose()
     {
         current?.Dispose();
         previous?.Dispose();
         analyzer.Dispose();
         buildGate.Dispose();
-    }
-
-    private Query? TopicQuery(string text) =>
-        safeQuery.Build(text, new Dictionary<string, float> { [Fields.Body] = 2f, [Fields.Context] = 1f });
-
-    private IReadOnlyList<PassageHit> Passages(Query query, int top) => Search(searcher =>
-    {
-        var hits = TopHitsCollector.Search(searcher, passagesOnly.Restrict(query), Math.Max(top * 5, 20));
-        var chosen = new List<PassageHit>(top);
-        foreach (var hit in hits)
-        {
-            var doc = searcher.Doc(hit.Doc);
-            var articleId = doc.Get(Fields.ArticleId);
-            var paragraph = doc.GetField(Fields.Paragraph).GetInt32Value() ?? 0;
-            if (chosen.Any(c => c.ArticleId == articleId && c.Paragraph == paragraph)) continue;
-            chosen.Add(new PassageHit(articleId, paragraph, doc.Get(Fields.Text), hit.Score));
-            if (chosen.Count == top) break;
-        }
-        return (IReadOnlyList<PassageHit>)chosen;
-    }) ?? [];
-
-    private IReadOnlyList<QuotationHit> Quotations(Query query, int top) => Search(searcher =>
-    {
-        var restricted = quotationsOnly.Restrict(query);
-        // Every match (a person's quotations): collected as found and sorted, rather than through a top-N queue sized
-        // to the whole index, whose allocation cost more than the search itself.
-        var hits = top == int.MaxValue
-            ? AllHitsCollector.Search(searcher, restricted)
-            : TopHitsCollector.Search(searcher, restricted, top);
-        return (IReadOnlyList<QuotationHit>)hits
-            .Select(hit => new QuotationHit(
-                JsonSerializer.Deserialize<Quotation>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!,
-                hit.Score))
-            .ToList();
-    }) ?? [];
-
-    /// <summary>Runs a search on the current generation; retries once if a rebuild retired it mid-call.</summary>
-    private T? Search<T>(Func<IndexSearcher, T> search) where T : class
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var generation = Current();
-            if (generation is null) return null;
-            try
-            {
-                return generation.Search(search);
-            }
-            catch (ObjectDisposedException) when (attempt == 0)
-            {
-                // Retired between Current() and Acquire(): the next Current() is the newer generation.
-            }
-        }
     }
 
     /// <summary>The generation the pointer file names, reopening when another build (here or elsewhere) switched it.</summary>

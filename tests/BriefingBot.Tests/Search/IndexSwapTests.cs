@@ -1,4 +1,6 @@
 using BriefingBot.Briefing;
+using BriefingBot.Search;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BriefingBot.Tests.Search;
 
@@ -62,6 +64,27 @@ public sealed class IndexSwapTests : IDisposable
         await admin.ReindexAsync();
 
         Assert.Contains(bot.Ask("what did Wilhelmina Okonkwo-Baptiste say").Results, r => r.Speaker == "Wilhelmina Okonkwo-Baptiste");
+    }
+
+    [Fact]
+    public async Task Snapshot_AnswersFromItsGeneration_AfterARebuildSwitchesToANewerOne()
+    {
+        using var index = new BriefingIndex(folder.Combine("index"), TimeProvider.System, NullLogger<BriefingIndex>.Instance);
+        var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
+        await admin.ReindexAsync();
+        var before = index.Snapshot();
+        File.WriteAllText(Path.Combine(corpus.Path, "900_new.txt"),
+            "A New Report\n\nBy Sam Writer\n\n“Shipping rates will double by spring,” Wilhelmina Okonkwo-Baptiste, an analyst at a port authority, said on Monday.\n");
+
+        await admin.ReindexAsync();
+        var after = index.Snapshot();
+
+        Assert.DoesNotContain("900_new", before.Catalog.Articles.Keys);
+        Assert.Empty(before.QuotationsBy(["Wilhelmina Okonkwo-Baptiste"], topic: null));
+        Assert.DoesNotContain(before.SearchPassages("Okonkwo-Baptiste shipping rates", 5), p => p.ArticleId == "900_new");
+        Assert.Contains("900_new", after.Catalog.Articles.Keys);
+        Assert.NotEmpty(after.QuotationsBy(["Wilhelmina Okonkwo-Baptiste"], topic: null));
+        Assert.Contains(after.SearchPassages("Okonkwo-Baptiste shipping rates", 5), p => p.ArticleId == "900_new");
     }
 
     [Fact]
