@@ -128,7 +128,8 @@ public sealed partial class BriefingService
     {
         var clock = Stopwatch.StartNew();
         var snapshot = await Task.Run(() => reader.Read(options.Corpus), cancellationToken);
-        var content = await Task.Run(() => Analyse(snapshot), cancellationToken);
+        // Analysed in the background while the old index is consulted and the new one's passages are written.
+        var analysis = Task.Run(() => Analyse(snapshot), cancellationToken);
         var served = index.Snapshot();
         var before = served.Catalog;
         var touched = snapshot.Articles
@@ -138,8 +139,8 @@ public sealed partial class BriefingService
         var quotedBefore = served.QuotationsIn(touched.Where(before.Articles.ContainsKey))
             .Select(hit => QuotationKey(hit.Quotation))
             .ToHashSet(StringComparer.Ordinal);
-        var (_, after) = await index.RebuildAsync(content, cancellationToken);
-        var quotationsAdded = content.Quotations.Count(q => touched.Contains(q.Article.Id) && !quotedBefore.Contains(QuotationKey(q)));
+        var (_, after) = await index.RebuildAsync(snapshot, analysis, cancellationToken);
+        var quotationsAdded = (await analysis).Quotations.Count(q => touched.Contains(q.Article.Id) && !quotedBefore.Contains(QuotationKey(q)));
         var report = ReindexDiff.Compare(before, after, quotationsAdded, snapshot.Warnings, clock.Elapsed);
         logger.LogInformation(
             "Indexed {Articles} articles, {Passages} passages, {Quotations} quotations, {Milestones} milestones in {Seconds:F2}s",
@@ -174,7 +175,7 @@ public sealed partial class BriefingService
 
     private const string IndexNotReady = "The index is still being built; ask again in a moment.";
 
-    private static IndexContent Analyse(CorpusSnapshot snapshot)
+    private static CorpusAnalysis Analyse(CorpusSnapshot snapshot)
     {
         var extractor = new QuotationExtractor();
         // Articles are read independently, on every core; the results keep corpus order.
@@ -183,7 +184,7 @@ public sealed partial class BriefingService
         // Merged across articles: "Victor Gao" in one article and "Gao Zhikai" in another are one speaker.
         var directory = PersonDirectory.Build(found.SelectMany(f => f.People));
         var timeline = new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
-        return new IndexContent(snapshot, quotations.Select(directory.Canonicalize).ToList(), directory.People, timeline);
+        return new CorpusAnalysis(quotations.Select(directory.Canonicalize).ToList(), directory.People, timeline);
     }
 
     private static DateOnly LastDay(Milestone m) => m.Precision switch

@@ -1,3 +1,4 @@
+using BriefingBot.Corpus;
 using Lucene.Net.Analysis;
 using Microsoft.Extensions.Logging;
 
@@ -50,11 +51,13 @@ public sealed class BriefingIndex : IDisposable
     public bool Exists => Current() is not null;
 
     /// <summary>
-    /// Builds a new generation from <paramref name="content"/> beside the current one and switches to it.
-    /// One build at a time, across threads and processes; queries keep being answered meanwhile.
+    /// Builds a new generation from <paramref name="corpus"/> and its <paramref name="analysis"/> beside the current
+    /// one and switches to it. One build at a time, across threads and processes; queries keep being answered meanwhile.
     /// </summary>
+    /// <param name="analysis">May still be running: what needs only the corpus is written meanwhile.</param>
     /// <returns>The catalog before and after the switch.</returns>
-    public async Task<(IndexCatalog Before, IndexCatalog After)> RebuildAsync(IndexContent content, CancellationToken cancellationToken)
+    public async Task<(IndexCatalog Before, IndexCatalog After)> RebuildAsync(
+        CorpusSnapshot corpus, Task<CorpusAnalysis> analysis, CancellationToken cancellationToken)
     {
         await buildGate.WaitAsync(cancellationToken);
         try
@@ -67,7 +70,7 @@ public sealed class BriefingIndex : IDisposable
             Directory.CreateDirectory(generation);
             try
             {
-                GenerationWriter.Write(generation, content, before, now);
+                await GenerationWriter.WriteAsync(generation, corpus, analysis, before, now);
             }
             catch
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BriefingBot.Quotes;
 using BriefingBot.Timeline;
 
@@ -35,16 +36,17 @@ internal static class CatalogFile
             stored.Articles.ToDictionary(a => a.Ref.Id, StringComparer.Ordinal),
             stored.People, stored.Milestones, stored.Passages, stored.Quotations);
     }
-
-    private sealed record StoredCatalog(
-        string Fingerprint,
-        DateTimeOffset BuiltAt,
-        int Passages,
-        int Quotations,
-        IReadOnlyList<IndexedArticle> Articles,
-        IReadOnlyList<Person> People,
-        IReadOnlyList<Milestone> Milestones);
 }
+
+/// <summary>The catalog file's content.</summary>
+internal sealed record StoredCatalog(
+    string Fingerprint,
+    DateTimeOffset BuiltAt,
+    int Passages,
+    int Quotations,
+    IReadOnlyList<IndexedArticle> Articles,
+    IReadOnlyList<Person> People,
+    IReadOnlyList<Milestone> Milestones);
 
 /// <summary>An index generation folder this version cannot read (written by an older version, or damaged).</summary>
 public sealed class IndexLayoutException(string folder)
@@ -52,5 +54,14 @@ public sealed class IndexLayoutException(string folder)
 
 internal static class IndexJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Options => IndexJsonContext.Default.Options;
 }
+
+/// <summary>
+/// Serialisation code generated at build time for what the index stores: opening a generation reads the whole catalog,
+/// and a one-shot CLI call would otherwise spend its time building serialisers by reflection.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(StoredCatalog))]
+[JsonSerializable(typeof(Quotation))]
+internal sealed partial class IndexJsonContext : JsonSerializerContext;

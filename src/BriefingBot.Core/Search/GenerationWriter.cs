@@ -10,7 +10,8 @@ namespace BriefingBot.Search;
 
 /// <summary>
 /// Writes one complete index generation into an empty folder: the catalog file and two Lucene shards, one per
-/// document family, written side by side by their own writers.
+/// document family, written side by side by their own writers. The passages need only the corpus, so they are
+/// written while the analysis (quotations, timeline) is still running.
 /// </summary>
 /// <remarks>
 /// Every query is restricted to one document type, so splitting the families changes no score (the searcher sums
@@ -28,21 +29,26 @@ internal static class GenerationWriter
     public static IReadOnlyList<string> Shards { get; } = [PassageShard, RecordShard];
 
     /// <param name="previous">The catalog being replaced: unchanged articles keep their first-indexed time.</param>
-    public static IndexCatalog Write(string folder, IndexContent content, IndexCatalog previous, DateTimeOffset now)
+    public static async Task<IndexCatalog> WriteAsync(
+        string folder, CorpusSnapshot corpus, Task<CorpusAnalysis> analysis, IndexCatalog previous, DateTimeOffset now)
     {
-        var passages = 0;
-        Parallel.Invoke(
-            () => passages = WriteShard(Path.Combine(folder, PassageShard), PassageDocuments(content.Corpus)),
-            () => WriteShard(Path.Combine(folder, RecordShard), RecordDocuments(content)));
+        var passages = Task.Run(() => WriteShard(Path.Combine(folder, PassageShard), PassageDocuments(corpus)));
+        var records = WriteRecordsAsync(Path.Combine(folder, RecordShard), corpus, analysis);
+        // Both writers finish, failed or not, before the caller may delete the folder.
+        await Task.WhenAll(passages, records);
 
-        var articles = content.Corpus.Articles.ToDictionary(
-            a => a.Id,
-            a => Indexed(a, previous, now),
-            StringComparer.Ordinal);
+        var found = await analysis;
+        var articles = corpus.Articles.ToDictionary(a => a.Id, a => Indexed(a, previous, now), StringComparer.Ordinal);
         var catalog = new IndexCatalog(
-            content.Corpus.Fingerprint, now, articles, content.People, content.Milestones, passages, content.Quotations.Count);
+            corpus.Fingerprint, now, articles, found.People, found.Milestones, await passages, found.Quotations.Count);
         CatalogFile.Write(folder, catalog);
         return catalog;
+    }
+
+    private static async Task<int> WriteRecordsAsync(string folder, CorpusSnapshot corpus, Task<CorpusAnalysis> analysis)
+    {
+        var found = await analysis.ConfigureAwait(false);
+        return WriteShard(folder, RecordDocuments(corpus, found));
     }
 
     private static IndexedArticle Indexed(Article article, IndexCatalog previous, DateTimeOffset now)
@@ -84,12 +90,12 @@ internal static class GenerationWriter
                 yield return fields.For(passage);
     }
 
-    private static IEnumerable<Document> RecordDocuments(IndexContent content)
+    private static IEnumerable<Document> RecordDocuments(CorpusSnapshot corpus, CorpusAnalysis found)
     {
-        foreach (var milestone in content.Milestones) yield return MilestoneDocument(milestone);
-        var paragraphs = content.Corpus.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var milestone in found.Milestones) yield return MilestoneDocument(milestone);
+        var paragraphs = corpus.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var fields = new QuotationFields();
-        foreach (var quotation in content.Quotations)
+        foreach (var quotation in found.Quotations)
             yield return fields.For(quotation, paragraphs[quotation.Article.Id].GetParagraph(quotation.Paragraph));
     }
 

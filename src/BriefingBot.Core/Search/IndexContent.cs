@@ -4,9 +4,8 @@ using BriefingBot.Timeline;
 
 namespace BriefingBot.Search;
 
-/// <summary>Everything the analysis stages produced from one corpus snapshot: what an index generation holds.</summary>
-public sealed record IndexContent(
-    CorpusSnapshot Corpus,
+/// <summary>What the analysis stages found in one corpus snapshot: with the snapshot, what an index generation holds.</summary>
+public sealed record CorpusAnalysis(
     IReadOnlyList<Quotation> Quotations,
     IReadOnlyList<Person> People,
     IReadOnlyList<Milestone> Milestones);

@@ -56,6 +56,16 @@ public sealed class SchedulingDatabase(StoreKind kind, string connectionString)
         }
     }
 
+    /// <summary>Prepares the database and creates BriefingBot's own tables and indexes where they are missing.</summary>
+    /// <param name="statements">Idempotent DDL (<c>CREATE … IF NOT EXISTS</c>), run in order.</param>
+    public async Task EnsureSchemaAsync(IEnumerable<string> statements, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var statement in statements)
+            await ExecuteAsync(connection, statement, cancellationToken);
+    }
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Factory.CreateConnection()!;

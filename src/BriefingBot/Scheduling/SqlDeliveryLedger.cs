@@ -11,11 +11,9 @@ public sealed class SqlDeliveryLedger(SchedulingDatabase database) : IDeliveryLe
 {
     private const string Table = "bb_delivery_ledger";
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        await database.PrepareAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await SchedulingDatabase.ExecuteAsync(connection, $"""
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => database.EnsureSchemaAsync(
+        [
+            $"""
             CREATE TABLE IF NOT EXISTS {Table} (
                 delivery_key TEXT NOT NULL PRIMARY KEY,
                 kind TEXT NOT NULL,
@@ -27,10 +25,10 @@ public sealed class SqlDeliveryLedger(SchedulingDatabase database) : IDeliveryLe
                 attempts INTEGER NOT NULL,
                 detail TEXT NULL,
                 updated_at BIGINT NOT NULL)
-            """, cancellationToken);
-        await SchedulingDatabase.ExecuteAsync(connection,
-            $"CREATE INDEX IF NOT EXISTS ix_{Table}_kind_channel ON {Table} (kind, channel, state)", cancellationToken);
-    }
+            """,
+            $"CREATE INDEX IF NOT EXISTS ix_{Table}_kind_channel ON {Table} (kind, channel, state)",
+        ],
+        cancellationToken);
 
     public async Task<ClaimOutcome> TryClaimAsync(DeliveryClaim claim, CancellationToken cancellationToken)
     {

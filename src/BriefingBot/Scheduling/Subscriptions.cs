@@ -66,18 +66,17 @@ public sealed class SqlSubscriptionRecords(SchedulingDatabase database) : ISubsc
 {
     private const string Table = "bb_subscriptions";
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        await database.PrepareAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await SchedulingDatabase.ExecuteAsync(connection, $"""
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => database.EnsureSchemaAsync(
+        [
+            $"""
             CREATE TABLE IF NOT EXISTS {Table} (
                 channel TEXT NOT NULL PRIMARY KEY,
                 reminders INTEGER NOT NULL,
                 digest INTEGER NOT NULL,
                 updated_at BIGINT NOT NULL)
-            """, cancellationToken);
-    }
+            """,
+        ],
+        cancellationToken);
 
     public async Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using BriefingBot.Briefing;
+using BriefingBot.Corpus;
 using BriefingBot.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -115,5 +116,22 @@ public sealed class IndexSwapTests : IDisposable
         Assert.NotNull(await restarted.EnsureIndexAsync());
 
         Assert.Contains(restarted.Ask("what did Wu Xinbo say").Results, r => r.Speaker == "Wu Xinbo");
+    }
+
+    [Fact]
+    public async Task Rebuild_WhoseAnalysisFails_LeavesTheServingGenerationAlone()
+    {
+        var indexFolder = folder.Combine("index");
+        await TestBriefing.Create(corpus.Path, indexFolder).ReindexAsync();
+        var serving = Directory.EnumerateDirectories(indexFolder, "gen-*").Single();
+        using var index = new BriefingIndex(indexFolder, TimeProvider.System, NullLogger<BriefingIndex>.Instance);
+        var snapshot = new CorpusReader(NullLogger<CorpusReader>.Instance).Read(corpus.Path);
+
+        // The passages are being written when the analysis fails.
+        var analysis = Task.Run(CorpusAnalysis () => throw new InvalidDataException("analysis failed"));
+        await Assert.ThrowsAsync<InvalidDataException>(() => index.RebuildAsync(snapshot, analysis, CancellationToken.None));
+
+        Assert.Equal([serving], Directory.EnumerateDirectories(indexFolder, "gen-*"));
+        Assert.NotEmpty(index.Snapshot().SearchPassages("tariff truce", 3));
     }
 }
