@@ -45,11 +45,11 @@ public static class Report
 
         if (results.Cold.Count > 0)
         {
-            text.AppendLine().AppendLine("### Cold CLI (process start to exit, shipped corpus, index already built)").AppendLine();
-            text.AppendLine("| command | runs | median | min | max |");
-            text.AppendLine("|---|---:|---:|---:|---:|");
+            text.AppendLine().AppendLine("### Cold CLI (the published app, process start to exit; `ask` with the index already built)").AppendLine();
+            text.AppendLine("| command | corpus | runs | median | min | max |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|");
             foreach (var c in results.Cold)
-                text.AppendLine($"| `{c.Command}` | {c.Runs} | {c.MedianSeconds:F2} s | {c.MinSeconds:F2} s | {c.MaxSeconds:F2} s |");
+                text.AppendLine($"| `{c.Command}` | {c.Corpus} | {c.Runs} | {c.MedianSeconds:F2} s | {c.MinSeconds:F2} s | {c.MaxSeconds:F2} s |");
         }
 
         if (results.Load is { } load)

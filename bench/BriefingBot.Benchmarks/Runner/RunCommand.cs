@@ -12,7 +12,7 @@ public static class RunCommand
 {
     public const string Usage = """
         run [--sizes 1000,10000[,100000]] [--seed 42] [--reps 5] [--work DIR] [--app PUBLISHED_DIR]
-            [--skip cold,load,serve] [--cold-runs 10] [--load-requests 20000] [--load-seconds 30] [--concurrency 32]
+            [--skip cold,load,serve] [--cold-runs 10] [--cold-builds 3] [--load-requests 20000] [--load-seconds 30] [--concurrency 32]
             [--serve-size 10000] [--serve-asks 200] [--json FILE]
         run --corpus DIR --questions FILE [--reps 20] [--work DIR]
         """;
@@ -41,6 +41,8 @@ public static class RunCommand
             measured.Add(await MeasureAsync($"{size}", Path.Combine(folder, "corpus"), Path.Combine(folder, "questions.json"), IndexFolder(work, size), args.Int("--reps", 5)));
         }
 
+        // The larger corpus the published app is run on: cold CLI over it, and serve's memory.
+        var serveSize = args.Int("--serve-size", sizes.Contains(10_000) || sizes.Count == 0 ? 10_000 : sizes.Max());
         var needsApp = !skip.Contains("cold") || !skip.Contains("serve");
         var app = needsApp ? await PublishedApp.EnsureAsync(args.String("--app"), work) : null;
         var devQuestions = BenchQuestion.Load(RepositoryLayout.DevQuestions).Select(q => q.Text).ToList();
@@ -49,7 +51,12 @@ public static class RunCommand
         if (!skip.Contains("cold"))
         {
             Console.Error.WriteLine("Timing the cold CLI …");
-            cold = await ColdCli.RunAsync(app!, RepositoryLayout.ShippedCorpus, work, args.Int("--cold-runs", 10));
+            var runs = args.Int("--cold-runs", 10);
+            var synthetic = await SyntheticCorpusAsync(work, serveSize, seed);
+            cold = [
+                .. await ColdCli.RunAsync(app!, RepositoryLayout.ShippedCorpus, work, runs),
+                .. await ColdCli.RunSyntheticAsync(app!, synthetic, work, args.Int("--cold-builds", 3), runs),
+            ];
         }
 
         LoadResult? load = null;
@@ -63,11 +70,10 @@ public static class RunCommand
         ServeMemoryResult? serve = null;
         if (!skip.Contains("serve"))
         {
-            var size = args.Int("--serve-size", sizes.Contains(10_000) || sizes.Count == 0 ? 10_000 : sizes.Max());
-            Console.Error.WriteLine($"Measuring serve's memory with {size:N0} articles …");
-            var folder = await SyntheticCorpusAsync(work, size, seed);
+            Console.Error.WriteLine($"Measuring serve's memory with {serveSize:N0} articles …");
+            var folder = await SyntheticCorpusAsync(work, serveSize, seed);
             var questions = BenchQuestion.Load(Path.Combine(folder, "questions.json")).Select(q => q.Text).ToList();
-            serve = await ServeMemory.RunAsync(app!, Path.Combine(folder, "corpus"), IndexFolder(work, size), work, questions, args.Int("--serve-asks", 200));
+            serve = await ServeMemory.RunAsync(app!, Path.Combine(folder, "corpus"), IndexFolder(work, serveSize), work, questions, args.Int("--serve-asks", 200));
         }
 
         var machine = $"{Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {loadBefore} at start, {LoadAverage()} at end";

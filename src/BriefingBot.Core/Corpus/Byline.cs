@@ -51,14 +51,14 @@ internal sealed partial record Byline(string Author, string Tail)
     private static partial Regex SignatureLead();
 
     /// <summary>The byline of <paramref name="line"/>, or null when the line is not one.</summary>
-    public static Byline? Read(string line) => ReadAfter(line, Lead().Match(line));
+    public static Byline? Read(string line) => line.Length > MaxLineLength ? null : ReadAfter(line, Lead().Match(line));
 
     /// <summary>The signature "— Jane Doe" that may close an article, or null when <paramref name="line"/> is not one.</summary>
-    public static Byline? ReadSignature(string line) => ReadAfter(line, SignatureLead().Match(line));
+    public static Byline? ReadSignature(string line) => line.Length > MaxLineLength ? null : ReadAfter(line, SignatureLead().Match(line));
 
     private static Byline? ReadAfter(string line, Match lead)
     {
-        if (line.Length > MaxLineLength || !lead.Success) return null;
+        if (!lead.Success) return null;
 
         var nameStart = lead.Length;
         var nameEnd = -1;

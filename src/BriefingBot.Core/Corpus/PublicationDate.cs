@@ -25,6 +25,9 @@ internal static partial class PublicationDate
     [GeneratedRegex(@"\b(?<year>(?:19|20)\d{2})[-/](?<month>\d{1,2})[-/](?<day>\d{1,2})\b")]
     private static partial Regex IsoDate();
 
+    // "Last Updated on: Wednesday, September 30, 2025 10:02 a.m. EDT" has 63 characters.
+    private const int MaxDateLineLength = 80;
+
     // A line that is nothing but an optional label and a date (and maybe a time): "Updated: Jan. 3, 2025 10:02".
     [GeneratedRegex(@"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified|Date)(?:\s+on)?\s*:?\s*)?(?<date>.+?)\s*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$")]
     private static partial Regex DateLine();
@@ -43,6 +46,8 @@ internal static partial class PublicationDate
     /// <summary>The date when <paramref name="line"/> is only a (labelled) date, like "Updated Jan.1".</summary>
     internal static Stated? ReadDateLine(string line)
     {
+        // Every line of an article is asked; a paragraph is far longer than a label, a date and a time can be.
+        if (line.Length > MaxDateLineLength) return null;
         var m = DateLine().Match(line);
         if (!m.Success) return null;
         var date = m.Groups["date"].Value.TrimEnd(',', '.', ' ');
