@@ -176,6 +176,7 @@ internal sealed class ProximityQuery : Query
         private readonly float[] termBounds;
         private readonly float[] pairBounds;
         private readonly int[] byBound;
+        private readonly bool[] inWeak;
         private readonly int[] bonuses;
         private readonly float bonusBound;
         private int doc = -1;
@@ -211,6 +212,7 @@ internal sealed class ProximityQuery : Query
             byBound = Enumerable.Range(0, postings.Length).Where(i => leads[i]).OrderBy(i => termBounds[i]).ToArray();
             bonuses = Enumerable.Range(0, postings.Length).Where(i => !leads[i]).ToArray();
             bonusBound = bonuses.Sum(i => termBounds[i]);
+            inWeak = new bool[postings.Length];
         }
 
         public override int DocID => doc;
@@ -313,7 +315,7 @@ internal sealed class ProximityQuery : Query
         private void Raise(float raised)
         {
             floor = raised;
-            var inWeak = new bool[docs.Length];
+            Array.Clear(inWeak);
             // A document with only weak terms may have every bonus too.
             var bound = bonusBound;
             weak = 0;
