@@ -42,8 +42,8 @@ public static class StageProfile
         var timeline = Elapsed.Of(() => milestones = new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles));
 
         using var index = new BriefingIndex(scratchIndex, TimeProvider.System, NullLogger<BriefingIndex>.Instance);
-        var analysis = Task.FromResult(new CorpusAnalysis(quotations, directory.People, milestones));
-        var write = await Elapsed.OfAsync(() => index.RebuildAsync(snapshot, analysis, CancellationToken.None));
+        var write = await Elapsed.OfAsync(() => index.RebuildAsync(
+            snapshot, Task.FromResult(new QuotationAnalysis(quotations, directory.People)), Task.FromResult(milestones), CancellationToken.None));
         return new StageTimes(read, quotes, people, timeline, write);
     }
 }

@@ -128,8 +128,14 @@ public sealed partial class BriefingService
     {
         var clock = Stopwatch.StartNew();
         var snapshot = await Task.Run(() => reader.Read(options.Corpus), cancellationToken);
-        // Analysed in the background while the old index is consulted and the new one's passages are written.
-        var analysis = Task.Run(() => Analyse(snapshot), cancellationToken);
+        // Analysed in the background while the old index is consulted and the new one is written: the quotations first,
+        // then the timeline while the quotations' part of the index is written.
+        var quotations = Task.Run(() => QuotationsOf(snapshot), cancellationToken);
+        var milestones = Task.Run(async () =>
+        {
+            await quotations;
+            return new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
+        }, cancellationToken);
         var served = index.Snapshot();
         var before = served.Catalog;
         var touched = snapshot.Articles
@@ -139,8 +145,8 @@ public sealed partial class BriefingService
         var quotedBefore = served.QuotationsIn(touched.Where(before.Articles.ContainsKey))
             .Select(hit => QuotationKey(hit.Quotation))
             .ToHashSet(StringComparer.Ordinal);
-        var (_, after) = await index.RebuildAsync(snapshot, analysis, cancellationToken);
-        var quotationsAdded = (await analysis).Quotations.Count(q => touched.Contains(q.Article.Id) && !quotedBefore.Contains(QuotationKey(q)));
+        var (_, after) = await index.RebuildAsync(snapshot, quotations, milestones, cancellationToken);
+        var quotationsAdded = (await quotations).Quotations.Count(q => touched.Contains(q.Article.Id) && !quotedBefore.Contains(QuotationKey(q)));
         var report = ReindexDiff.Compare(before, after, quotationsAdded, snapshot.Warnings, clock.Elapsed);
         logger.LogInformation(
             "Indexed {Articles} articles, {Passages} passages, {Quotations} quotations, {Milestones} milestones in {Seconds:F2}s",
@@ -175,7 +181,7 @@ public sealed partial class BriefingService
 
     private const string IndexNotReady = "The index is still being built; ask again in a moment.";
 
-    private static CorpusAnalysis Analyse(CorpusSnapshot snapshot)
+    private static QuotationAnalysis QuotationsOf(CorpusSnapshot snapshot)
     {
         var extractor = new QuotationExtractor();
         // Articles are read independently, on every core; the results keep corpus order.
@@ -183,8 +189,7 @@ public sealed partial class BriefingService
         var quotations = found.SelectMany(f => f.Quotations);
         // Merged across articles: "Victor Gao" in one article and "Gao Zhikai" in another are one speaker.
         var directory = PersonDirectory.Build(found.SelectMany(f => f.People));
-        var timeline = new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
-        return new CorpusAnalysis(quotations.Select(directory.Canonicalize).ToList(), directory.People, timeline);
+        return new QuotationAnalysis(quotations.Select(directory.Canonicalize).ToList(), directory.People);
     }
 
     private static DateOnly LastDay(Milestone m) => m.Precision switch

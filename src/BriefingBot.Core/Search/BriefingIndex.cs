@@ -51,13 +51,18 @@ public sealed class BriefingIndex : IDisposable
     public bool Exists => Current() is not null;
 
     /// <summary>
-    /// Builds a new generation from <paramref name="corpus"/> and its <paramref name="analysis"/> beside the current
-    /// one and switches to it. One build at a time, across threads and processes; queries keep being answered meanwhile.
+    /// Builds a new generation from <paramref name="corpus"/>, its <paramref name="quotations"/> and its
+    /// <paramref name="milestones"/> beside the current one and switches to it. One build at a time, across threads and
+    /// processes; queries keep being answered meanwhile.
     /// </summary>
-    /// <param name="analysis">May still be running: what needs only the corpus is written meanwhile.</param>
+    /// <param name="quotations">May still be running, as may <paramref name="milestones"/>: each part of the index is
+    /// written as soon as what it needs is ready.</param>
     /// <returns>The catalog before and after the switch.</returns>
     public async Task<(IndexCatalog Before, IndexCatalog After)> RebuildAsync(
-        CorpusSnapshot corpus, Task<CorpusAnalysis> analysis, CancellationToken cancellationToken)
+        CorpusSnapshot corpus,
+        Task<QuotationAnalysis> quotations,
+        Task<IReadOnlyList<Timeline.Milestone>> milestones,
+        CancellationToken cancellationToken)
     {
         await buildGate.WaitAsync(cancellationToken);
         try
@@ -70,7 +75,7 @@ public sealed class BriefingIndex : IDisposable
             Directory.CreateDirectory(generation);
             try
             {
-                await GenerationWriter.WriteAsync(generation, corpus, analysis, before, now);
+                await GenerationWriter.WriteAsync(generation, corpus, quotations, milestones, before, now);
             }
             catch
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BriefingBot.Corpus;
 using BriefingBot.Quotes;
+using BriefingBot.Timeline;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
@@ -9,46 +10,56 @@ using FSDirectory = Lucene.Net.Store.FSDirectory;
 namespace BriefingBot.Search;
 
 /// <summary>
-/// Writes one complete index generation into an empty folder: the catalog file and two Lucene shards, one per
-/// document family, written side by side by their own writers. The passages need only the corpus, so they are
-/// written while the analysis (quotations, timeline) is still running.
+/// Writes one complete index generation into an empty folder: the catalog file and a Lucene shard per document family,
+/// each written by its own writer as soon as its input is ready: the passages at once (they need only the corpus), the
+/// quotations while the timeline is still being read, the milestones last.
 /// </summary>
 /// <remarks>
 /// Every query is restricted to one document type, so splitting the families changes no score (the searcher sums
-/// term statistics over both shards) and no tie order (each family keeps its order within its shard), while the
-/// Lucene write, a third of a build, runs on two cores instead of one.
+/// term statistics over the shards) and no tie order (each family keeps its order within its shard), while the Lucene
+/// write, a third of a build, overlaps the analysis on every core instead of following it on one.
 /// </remarks>
 internal static class GenerationWriter
 {
     /// <summary>The passages of every article, in corpus order.</summary>
     public const string PassageShard = "passages";
 
-    /// <summary>Milestones, then quotations, in the order the analysis produced them.</summary>
-    public const string RecordShard = "records";
+    /// <summary>Quotations, in the order the analysis produced them.</summary>
+    public const string QuotationShard = "quotations";
 
-    public static IReadOnlyList<string> Shards { get; } = [PassageShard, RecordShard];
+    /// <summary>Milestones, in timeline order.</summary>
+    public const string MilestoneShard = "milestones";
 
+    public static IReadOnlyList<string> Shards { get; } = [PassageShard, QuotationShard, MilestoneShard];
+
+    /// <param name="quotations">May still be running, as may <paramref name="milestones"/>.</param>
     /// <param name="previous">The catalog being replaced: unchanged articles keep their first-indexed time.</param>
     public static async Task<IndexCatalog> WriteAsync(
-        string folder, CorpusSnapshot corpus, Task<CorpusAnalysis> analysis, IndexCatalog previous, DateTimeOffset now)
+        string folder,
+        CorpusSnapshot corpus,
+        Task<QuotationAnalysis> quotations,
+        Task<IReadOnlyList<Milestone>> milestones,
+        IndexCatalog previous,
+        DateTimeOffset now)
     {
         var passages = Task.Run(() => WriteShard(Path.Combine(folder, PassageShard), PassageDocuments(corpus)));
-        var records = WriteRecordsAsync(Path.Combine(folder, RecordShard), corpus, analysis);
-        // Both writers finish, failed or not, before the caller may delete the folder.
-        await Task.WhenAll(passages, records);
+        var quoted = WriteWhenReadyAsync(Path.Combine(folder, QuotationShard), quotations, q => QuotationDocuments(corpus, q));
+        var dated = WriteWhenReadyAsync(Path.Combine(folder, MilestoneShard), milestones, m => m.Select(MilestoneDocument));
+        // Every writer finishes, failed or not, before the caller may delete the folder.
+        await Task.WhenAll(passages, quoted, dated);
 
-        var found = await analysis;
+        var (found, timeline) = (await quotations, await milestones);
         var articles = corpus.Articles.ToDictionary(a => a.Id, a => Indexed(a, previous, now), StringComparer.Ordinal);
         var catalog = new IndexCatalog(
-            corpus.Fingerprint, now, articles, found.People, found.Milestones, await passages, found.Quotations.Count);
+            corpus.Fingerprint, now, articles, found.People, timeline, await passages, found.Quotations.Count);
         CatalogFile.Write(folder, catalog);
         return catalog;
     }
 
-    private static async Task<int> WriteRecordsAsync(string folder, CorpusSnapshot corpus, Task<CorpusAnalysis> analysis)
+    private static async Task<int> WriteWhenReadyAsync<T>(string folder, Task<T> input, Func<T, IEnumerable<Document>> documents)
     {
-        var found = await analysis.ConfigureAwait(false);
-        return WriteShard(folder, RecordDocuments(corpus, found));
+        var ready = await input.ConfigureAwait(false);
+        return WriteShard(folder, documents(ready));
     }
 
     private static IndexedArticle Indexed(Article article, IndexCatalog previous, DateTimeOffset now)
@@ -90,9 +101,8 @@ internal static class GenerationWriter
                 yield return fields.For(passage);
     }
 
-    private static IEnumerable<Document> RecordDocuments(CorpusSnapshot corpus, CorpusAnalysis found)
+    private static IEnumerable<Document> QuotationDocuments(CorpusSnapshot corpus, QuotationAnalysis found)
     {
-        foreach (var milestone in found.Milestones) yield return MilestoneDocument(milestone);
         var paragraphs = corpus.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var fields = new QuotationFields();
         foreach (var quotation in found.Quotations)
@@ -156,7 +166,7 @@ internal static class GenerationWriter
     }
 
     /// <summary>A milestone's searchable text and its id (the catalog holds the milestone itself).</summary>
-    private static Document MilestoneDocument(Timeline.Milestone milestone) =>
+    private static Document MilestoneDocument(Milestone milestone) =>
     [
         new StringField(Fields.Type, Fields.TypeMilestone, Field.Store.NO),
         new StringField(Fields.Id, milestone.Id, Field.Store.YES),

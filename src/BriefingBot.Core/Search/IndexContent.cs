@@ -1,14 +1,10 @@
 using BriefingBot.Corpus;
 using BriefingBot.Quotes;
-using BriefingBot.Timeline;
 
 namespace BriefingBot.Search;
 
-/// <summary>What the analysis stages found in one corpus snapshot: with the snapshot, what an index generation holds.</summary>
-public sealed record CorpusAnalysis(
-    IReadOnlyList<Quotation> Quotations,
-    IReadOnlyList<Person> People,
-    IReadOnlyList<Milestone> Milestones);
+/// <summary>The quotations found in one corpus snapshot, with the people who said them (names merged across articles).</summary>
+public sealed record QuotationAnalysis(IReadOnlyList<Quotation> Quotations, IReadOnlyList<Person> People);
 
 /// <summary>An article as an index generation remembers it.</summary>
 /// <param name="ContentHash">Hash of its metadata and body, to tell a changed article from an unchanged one.</param>

@@ -1,6 +1,7 @@
 using BriefingBot.Briefing;
 using BriefingBot.Corpus;
 using BriefingBot.Search;
+using BriefingBot.Timeline;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BriefingBot.Tests.Search;
@@ -128,8 +129,9 @@ public sealed class IndexSwapTests : IDisposable
         var snapshot = new CorpusReader(NullLogger<CorpusReader>.Instance).Read(corpus.Path);
 
         // The passages are being written when the analysis fails.
-        var analysis = Task.Run(CorpusAnalysis () => throw new InvalidDataException("analysis failed"));
-        await Assert.ThrowsAsync<InvalidDataException>(() => index.RebuildAsync(snapshot, analysis, CancellationToken.None));
+        var quotations = Task.Run(QuotationAnalysis () => throw new InvalidDataException("analysis failed"));
+        var milestones = Task.FromResult<IReadOnlyList<Milestone>>([]);
+        await Assert.ThrowsAsync<InvalidDataException>(() => index.RebuildAsync(snapshot, quotations, milestones, CancellationToken.None));
 
         Assert.Equal([serving], Directory.EnumerateDirectories(indexFolder, "gen-*"));
         Assert.NotEmpty(index.Snapshot().SearchPassages("tariff truce", 3));
