@@ -107,7 +107,7 @@ public sealed class BriefingIndex : IDisposable
     private IndexGeneration? Current()
     {
         var pointer = Path.Combine(folder, PointerFile);
-        // One stat per call (this runs several times per question): a missing file reads as 1601-01-01.
+        // One stat per call (once per question): a missing file reads as 1601-01-01.
         var stamp = File.GetLastWriteTimeUtc(pointer) is var written && written != NoFileTime ? written : default;
         if (stamp == pointerStamp) return current;
         lock (openGate)
