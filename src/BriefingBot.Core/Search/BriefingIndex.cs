@@ -24,9 +24,10 @@ public sealed class BriefingIndex : IDisposable
     private readonly SearchTools searching;
     private readonly SemaphoreSlim buildGate = new(1, 1);
     private readonly Lock openGate = new();
-    private IndexGeneration? current;
+    // The generation serving queries and the pointer file's time it was opened at, swapped as one immutable pair so that
+    // the unlocked read in Current() never sees one without the other.
+    private volatile Serving serving = new(default, null);
     private IndexGeneration? previous;
-    private DateTime pointerStamp;
 
     public BriefingIndex(string folder, TimeProvider time, ILogger<BriefingIndex> logger)
     {
@@ -97,7 +98,7 @@ public sealed class BriefingIndex : IDisposable
 
     public void Dispose()
     {
-        current?.Dispose();
+        serving.Generation?.Dispose();
         previous?.Dispose();
         analyzer.Dispose();
         buildGate.Dispose();
@@ -109,15 +110,16 @@ public sealed class BriefingIndex : IDisposable
         var pointer = Path.Combine(folder, PointerFile);
         // One stat per call (once per question): a missing file reads as 1601-01-01.
         var stamp = File.GetLastWriteTimeUtc(pointer) is var written && written != NoFileTime ? written : default;
-        if (stamp == pointerStamp) return current;
+        var seen = serving;
+        if (stamp == seen.Stamp) return seen.Generation;
         lock (openGate)
         {
-            if (stamp == pointerStamp) return current;
-            if (stamp == default) return current;
+            var current = serving.Generation;
+            if (stamp == serving.Stamp || stamp == default) return current;
             var name = File.ReadAllText(pointer).Trim();
             if (current is not null && Path.GetFileName(current.Folder) == name)
             {
-                pointerStamp = stamp;
+                serving = new Serving(stamp, current);
                 return current;
             }
             IndexGeneration opened;
@@ -129,22 +131,21 @@ public sealed class BriefingIndex : IDisposable
             {
                 // An index written by an older version reads as no index, so the next build replaces it.
                 logger.LogWarning("{Problem} It will be rebuilt.", e.Message);
-                pointerStamp = stamp;
+                serving = new Serving(stamp, current);
                 return current;
             }
             // Keep the replaced generation open: a query that fetched it a moment ago may still be starting.
             previous?.Dispose();
             previous = current;
-            current = opened;
-            pointerStamp = stamp;
+            serving = new Serving(stamp, opened);
             logger.LogDebug("Index generation {Generation} is now serving queries", name);
-            return current;
+            return opened;
         }
     }
 
     private void DeleteRetiredGenerations()
     {
-        var keep = new[] { current?.Folder, previous?.Folder };
+        var keep = new[] { serving.Generation?.Folder, previous?.Folder };
         foreach (var dir in Directory.EnumerateDirectories(folder, "gen-*"))
             if (!keep.Contains(dir)) TryDelete(dir);
     }
@@ -181,4 +182,6 @@ public sealed class BriefingIndex : IDisposable
             }
         }
     }
+
+    private sealed record Serving(DateTime Stamp, IndexGeneration? Generation);
 }
