@@ -62,9 +62,21 @@ public sealed class SchedulingDatabase(StoreKind kind, string connectionString)
     {
         await PrepareAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Replicas starting together run the same DDL at once, and PostgreSQL's CREATE … IF NOT EXISTS is not atomic:
+        // the second creator fails on the catalog's unique index. One replica at a time, until its transaction ends.
+        if (Kind == StoreKind.Postgres)
+            await connection.Command($"SELECT pg_advisory_xact_lock({SchemaLockKey})", transaction).ExecuteScalarAsync(cancellationToken);
         foreach (var statement in statements)
-            await ExecuteAsync(connection, statement, cancellationToken);
+        {
+            await using var command = connection.Command(statement, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The advisory lock that serialises BriefingBot's schema changes across replicas (any fixed number).</summary>
+    private const long SchemaLockKey = 0x4272_6965_6642_6F74; // "BriefBot"
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
