@@ -51,14 +51,15 @@ internal sealed partial record Byline(string Author, string Tail)
     private static partial Regex SignatureLead();
 
     /// <summary>The byline of <paramref name="line"/>, or null when the line is not one.</summary>
-    public static Byline? Read(string line) => line.Length > MaxLineLength ? null : ReadAfter(line, Lead().Match(line));
+    public static Byline? Read(string line) => ReadAfter(line, Lead());
 
     /// <summary>The signature "— Jane Doe" that may close an article, or null when <paramref name="line"/> is not one.</summary>
-    public static Byline? ReadSignature(string line) => line.Length > MaxLineLength ? null : ReadAfter(line, SignatureLead().Match(line));
+    public static Byline? ReadSignature(string line) => ReadAfter(line, SignatureLead());
 
-    private static Byline? ReadAfter(string line, Match lead)
+    private static Byline? ReadAfter(string line, Regex leadPattern)
     {
-        if (!lead.Success) return null;
+        // Every line of an article is asked: a long one is turned away before any pattern runs on it.
+        if (line.Length > MaxLineLength || leadPattern.Match(line) is not { Success: true } lead) return null;
 
         var nameStart = lead.Length;
         var nameEnd = -1;

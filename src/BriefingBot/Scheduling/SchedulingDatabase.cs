@@ -66,12 +66,9 @@ public sealed class SchedulingDatabase(StoreKind kind, string connectionString)
         // Replicas starting together run the same DDL at once, and PostgreSQL's CREATE … IF NOT EXISTS is not atomic:
         // the second creator fails on the catalog's unique index. One replica at a time, until its transaction ends.
         if (Kind == StoreKind.Postgres)
-            await connection.Command($"SELECT pg_advisory_xact_lock({SchemaLockKey})", transaction).ExecuteScalarAsync(cancellationToken);
+            await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({SchemaLockKey})", cancellationToken, transaction);
         foreach (var statement in statements)
-        {
-            await using var command = connection.Command(statement, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await ExecuteAsync(connection, statement, cancellationToken, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -86,10 +83,10 @@ public sealed class SchedulingDatabase(StoreKind kind, string connectionString)
         return connection;
     }
 
-    public static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        DbConnection connection, string sql, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        await using var command = connection.Command(sql, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
