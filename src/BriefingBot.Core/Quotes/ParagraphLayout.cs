@@ -40,8 +40,8 @@ internal sealed partial class ParagraphLayout
             if (!IsQuoted(match.Index))
                 words.Add(new Word(match.Index, match.Index + match.Length, text.Substring(match.Index, match.Length)));
         Words = words;
-        wordStarts = words.ConvertAll(w => w.Start).ToArray();
-        wordEnds = words.ConvertAll(w => w.End).ToArray();
+        wordStarts = [.. words.Select(w => w.Start)];
+        wordEnds = [.. words.Select(w => w.End)];
         Sentences = SplitSentences();
     }
 

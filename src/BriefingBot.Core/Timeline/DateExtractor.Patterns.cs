@@ -117,8 +117,8 @@ public sealed partial class DateExtractor
             }
         }
 
-        // A pattern that needs a digit or a month name is not run on a sentence without one: most dated sentences
-        // lack one or the other, and these scans are most of the timeline's cost.
+        // A pattern that needs a digit, a month name or a weekday is not run on a sentence without one: most dated
+        // sentences lack one or the other, and these scans are most of the timeline's cost.
         var digits = HasDigit(sentence);
         var months = HasMonthName(sentence);
         var numbered = digits && months;
@@ -132,7 +132,7 @@ public sealed partial class DateExtractor
         if (numbered) Add(MonthDay(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
         if (numbered) Add(DayMonth(), m => One(m.Index, m.Value, DatePrecision.Day, null, MonthOf(m), Int(m, "day")));
         if (months) Add(MonthAlone(), ReadMonthAlone);
-        Add(WeekdayPattern(), ReadWeekday);
+        if (HasWeekdayName(sentence)) Add(WeekdayPattern(), ReadWeekday);
         if (digits) Add(YearRange(), ReadYearRange);
         if (digits) Add(BareYear(), m => IsYearContext(sentence, m.Index) ? One(m.Index, m.Value, DatePrecision.Year, Int(m, "year"), null, null) : []);
 

@@ -72,11 +72,13 @@ public sealed partial class DateExtractor
     /// every dated row of DateExtractorTests.Normalises.
     /// </summary>
     internal static bool MayHoldDate(string sentence) =>
-        HasDigit(sentence) || HasMonthName(sentence) || sentence.AsSpan().ContainsAny(WeekdayNames);
+        HasDigit(sentence) || HasMonthName(sentence) || HasWeekdayName(sentence);
 
     private static bool HasDigit(string sentence) => sentence.AsSpan().ContainsAny(Digits);
 
     private static bool HasMonthName(string sentence) => sentence.AsSpan().ContainsAny(MonthStems);
+
+    private static bool HasWeekdayName(string sentence) => sentence.AsSpan().ContainsAny(WeekdayNames);
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
