@@ -44,7 +44,7 @@ internal static class GenerationWriter
     {
         var passages = Task.Run(() => WriteShard(Path.Combine(folder, PassageShard), PassageDocuments(corpus)));
         var quoted = WriteWhenReadyAsync(Path.Combine(folder, QuotationShard), quotations, q => QuotationDocuments(corpus, q));
-        var dated = WriteWhenReadyAsync(Path.Combine(folder, MilestoneShard), milestones, m => m.Select(MilestoneDocument));
+        var dated = WriteWhenReadyAsync(Path.Combine(folder, MilestoneShard), milestones, MilestoneDocuments);
         // Every writer finishes, failed or not, before the caller may delete the folder.
         await Task.WhenAll(passages, quoted, dated);
 
@@ -109,6 +109,13 @@ internal static class GenerationWriter
             yield return fields.For(quotation, paragraphs[quotation.Article.Id].GetParagraph(quotation.Paragraph));
     }
 
+    private static IEnumerable<Document> MilestoneDocuments(IReadOnlyList<Milestone> milestones)
+    {
+        var fields = new MilestoneFields();
+        foreach (var milestone in milestones)
+            yield return fields.For(milestone);
+    }
+
     /// <summary>
     /// A passage document whose fields are made once and refilled for every passage. Lucene reads a document's values
     /// while adding it, and a field keeps the token stream it made for its first document: making one per document
@@ -165,14 +172,28 @@ internal static class GenerationWriter
         }
     }
 
-    /// <summary>A milestone's searchable text and its id (the catalog holds the milestone itself).</summary>
-    private static Document MilestoneDocument(Milestone milestone) =>
-    [
-        new StringField(Fields.Type, Fields.TypeMilestone, Field.Store.NO),
-        new StringField(Fields.Id, milestone.Id, Field.Store.YES),
-        new StringField(Fields.Kind, milestone.Kind.ToString().ToLowerInvariant(), Field.Store.NO),
-        new TextField(Fields.Body, milestone.Label + "\n" + milestone.Source, Field.Store.NO),
-    ];
+    /// <summary>
+    /// A milestone's searchable text and its id (the catalog holds the milestone itself), refilled for every milestone
+    /// as <see cref="PassageFields"/>: a new exact-match field makes a new token stream, attributes and all.
+    /// </summary>
+    private sealed class MilestoneFields
+    {
+        private readonly StringField id = new(Fields.Id, "", Field.Store.YES);
+        private readonly StringField kind = new(Fields.Kind, "", Field.Store.NO);
+        private readonly TextField body = new(Fields.Body, "", Field.Store.NO);
+        private readonly Document document;
+
+        public MilestoneFields() =>
+            document = [new StringField(Fields.Type, Fields.TypeMilestone, Field.Store.NO), id, kind, body];
+
+        public Document For(Milestone milestone)
+        {
+            id.SetStringValue(milestone.Id);
+            kind.SetStringValue(milestone.Kind.ToString().ToLowerInvariant());
+            body.SetStringValue(milestone.Label + "\n" + milestone.Source);
+            return document;
+        }
+    }
 
     /// <summary>The exact-match key of a speaker's canonical name.</summary>
     public static string SpeakerKey(string canonicalName) => canonicalName.Trim().ToLowerInvariant();
