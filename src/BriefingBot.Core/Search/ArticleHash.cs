@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using BriefingBot.Corpus;
@@ -5,14 +6,45 @@ using BriefingBot.Corpus;
 namespace BriefingBot.Search;
 
 /// <summary>Tells a changed article from an unchanged one across rebuilds.</summary>
+/// <remarks>
+/// The hash is of the UTF-8 text "title, author, publication date, one line each, then the paragraphs joined by
+/// newlines"; indexes already built hold hashes of exactly that. It is fed piece by piece: building the whole text
+/// first copied every article three times per rebuild.
+/// </remarks>
 internal static class ArticleHash
 {
     public static string Of(Article article)
     {
-        var text = new StringBuilder()
-            .AppendLine(article.Title).AppendLine(article.Author).AppendLine(article.Published?.ToString("O"))
-            .AppendJoin('\n', article.Paragraphs.Select(p => p.Text))
-            .ToString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendLine(hash, article.Title);
+        AppendLine(hash, article.Author);
+        AppendLine(hash, article.Published?.ToString("O"));
+        for (var i = 0; i < article.Paragraphs.Count; i++)
+        {
+            if (i > 0) Append(hash, "\n");
+            Append(hash, article.Paragraphs[i].Text);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private static void AppendLine(IncrementalHash hash, string? line)
+    {
+        Append(hash, line);
+        Append(hash, Environment.NewLine);
+    }
+
+    // Every piece ends or starts with a newline, so encoding the pieces one by one gives the bytes of the whole.
+    private static void Append(IncrementalHash hash, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
