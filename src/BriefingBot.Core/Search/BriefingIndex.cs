@@ -74,9 +74,10 @@ public sealed class BriefingIndex : IDisposable
             var now = time.GetUtcNow();
             var generation = Path.Combine(folder, $"gen-{now:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}");
             Directory.CreateDirectory(generation);
+            IndexCatalog written;
             try
             {
-                await GenerationWriter.WriteAsync(generation, corpus, quotations, milestones, before, now);
+                written = await GenerationWriter.WriteAsync(generation, corpus, quotations, milestones, before, now);
             }
             catch
             {
@@ -86,9 +87,9 @@ public sealed class BriefingIndex : IDisposable
             var temp = Path.Combine(folder, PointerFile + ".tmp");
             await File.WriteAllTextAsync(temp, Path.GetFileName(generation), cancellationToken);
             File.Move(temp, Path.Combine(folder, PointerFile), overwrite: true);
-            var after = Current()?.Catalog ?? throw new InvalidOperationException("The new index generation did not open.");
+            SwitchTo(generation, written);
             DeleteRetiredGenerations();
-            return (before, after);
+            return (before, written);
         }
         finally
         {
@@ -107,16 +108,14 @@ public sealed class BriefingIndex : IDisposable
     /// <summary>The generation the pointer file names, reopening when another build (here or elsewhere) switched it.</summary>
     private IndexGeneration? Current()
     {
-        var pointer = Path.Combine(folder, PointerFile);
-        // One stat per call (once per question): a missing file reads as 1601-01-01.
-        var stamp = File.GetLastWriteTimeUtc(pointer) is var written && written != NoFileTime ? written : default;
+        var stamp = PointerStamp();
         var seen = serving;
         if (stamp == seen.Stamp) return seen.Generation;
         lock (openGate)
         {
             var current = serving.Generation;
             if (stamp == serving.Stamp || stamp == default) return current;
-            var name = File.ReadAllText(pointer).Trim();
+            var name = File.ReadAllText(Path.Combine(folder, PointerFile)).Trim();
             if (current is not null && Path.GetFileName(current.Folder) == name)
             {
                 serving = new Serving(stamp, current);
@@ -134,14 +133,40 @@ public sealed class BriefingIndex : IDisposable
                 serving = new Serving(stamp, current);
                 return current;
             }
-            // Keep the replaced generation open: a query that fetched it a moment ago may still be starting.
-            previous?.Dispose();
-            previous = current;
-            serving = new Serving(stamp, opened);
-            logger.LogDebug("Index generation {Generation} is now serving queries", name);
+            Serve(stamp, opened);
             return opened;
         }
     }
+
+    /// <summary>
+    /// Serves the generation this process has just built and pointed to, with the catalog it wrote: reading that back
+    /// from disk was most of the single-threaded last stretch of a build.
+    /// </summary>
+    private void SwitchTo(string generation, IndexCatalog catalog)
+    {
+        lock (openGate)
+        {
+            var stamp = PointerStamp();
+            if (serving.Generation?.Folder == generation)
+                serving = new Serving(stamp, serving.Generation);
+            else
+                Serve(stamp, IndexGeneration.Open(generation, catalog));
+        }
+    }
+
+    // Called with openGate held.
+    private void Serve(DateTime stamp, IndexGeneration opened)
+    {
+        // Keep the replaced generation open: a query that fetched it a moment ago may still be starting.
+        previous?.Dispose();
+        previous = serving.Generation;
+        serving = new Serving(stamp, opened);
+        logger.LogDebug("Index generation {Generation} is now serving queries", Path.GetFileName(opened.Folder));
+    }
+
+    /// <summary>The pointer file's last write time, one stat (once per question); <c>default</c> when there is none.</summary>
+    private DateTime PointerStamp() =>
+        File.GetLastWriteTimeUtc(Path.Combine(folder, PointerFile)) is var written && written != NoFileTime ? written : default;
 
     private void DeleteRetiredGenerations()
     {

@@ -34,9 +34,12 @@ internal sealed class IndexGeneration : IDisposable
     public IndexCatalog Catalog { get; }
 
     /// <exception cref="IndexLayoutException">The folder is not a generation in this version's layout.</exception>
-    public static IndexGeneration Open(string folder)
+    public static IndexGeneration Open(string folder) => Open(folder, CatalogFile.Read(folder));
+
+    /// <param name="catalog">The generation's catalog, already in memory because it has just been written.</param>
+    /// <exception cref="IndexLayoutException">The folder is not a generation in this version's layout.</exception>
+    public static IndexGeneration Open(string folder, IndexCatalog catalog)
     {
-        var catalog = CatalogFile.Read(folder);
         var shards = new List<DirectoryReader>();
         try
         {

@@ -136,4 +136,22 @@ public sealed class IndexSwapTests : IDisposable
         Assert.Equal([serving], Directory.EnumerateDirectories(indexFolder, "gen-*"));
         Assert.NotEmpty(index.Snapshot().SearchPassages("tariff truce", 3));
     }
+
+    [Fact]
+    public async Task CatalogServedAfterABuild_IsTheCatalogAnotherProcessReadsFromDisk()
+    {
+        var builder = TestBriefing.Create(corpus.Path, folder.Combine("index"));
+        await builder.ReindexAsync();
+        var served = builder.Catalog;
+
+        var read = TestBriefing.Create(corpus.Path, folder.Combine("index")).Catalog;
+
+        Assert.Equal(read.Fingerprint, served.Fingerprint);
+        Assert.Equal(read.BuiltAt, served.BuiltAt);
+        Assert.Equal((read.Passages, read.Quotations), (served.Passages, served.Quotations));
+        Assert.Equal(read.Articles.Keys, served.Articles.Keys);
+        Assert.Equal(read.Articles.Values, served.Articles.Values);
+        Assert.Equal(read.Milestones, served.Milestones);
+        Assert.Equal(read.People.Select(p => (p.Name, string.Join("|", p.Aliases))), served.People.Select(p => (p.Name, string.Join("|", p.Aliases))));
+    }
 }
