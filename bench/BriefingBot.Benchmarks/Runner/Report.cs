@@ -29,6 +29,15 @@ public static class Report
                 text.AppendLine($"| {s.Articles:N0} | {Mb(s.CorpusBytes)} | {s.Index.WallSeconds:F1} s | {s.Index.CpuSeconds:F1} s | {s.MegabytesPerSecond:F2} | {s.ArticlesPerSecond:N0} | {s.MegabytesPerCpuSecond:F2} | {Mb(s.IndexBytes)} | {Mb(s.PeakWorkingSetBytes)} | {Mb(s.GcHeapAfterIndexBytes)} | {s.Passages:N0} | {s.Quotations:N0} | {s.Milestones:N0} | {s.People:N0} |");
             text.AppendLine().AppendLine("Garbage collection during the build: " + string.Join("; ", results.Sizes.Select(s =>
                 $"{s.Articles:N0} articles: {s.IndexGc.AllocatedBytes / 1e9:F1} GB allocated, {s.IndexGc.PauseSeconds:F1} s paused, {s.IndexGc.Gen0}/{s.IndexGc.Gen1}/{s.IndexGc.Gen2} gen0/1/2 collections")) + ".");
+            if (results.Sizes.Any(s => s.MedianRebuild is not null))
+            {
+                text.AppendLine().AppendLine("Reindexing in a running process (warm: what `serve` does when an admin reindexes): the unchanged corpus rebuilt after the first build, median of the rebuilds:").AppendLine();
+                text.AppendLine("| articles | rebuilds | wall | CPU | MB/s (wall) | articles/s | MB per CPU-s | allocated | GC paused |");
+                text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                foreach (var s in results.Sizes)
+                    if (s.MedianRebuild is { } r)
+                        text.AppendLine($"| {s.Articles:N0} | {s.Rebuilds.Count} | {r.Time.WallSeconds:F1} s | {r.Time.CpuSeconds:F1} s | {s.MegabytesPerSecondWarm:F2} | {s.Articles / r.Time.WallSeconds:N0} | {s.CorpusBytes / 1e6 / r.Time.CpuSeconds:F2} | {r.Gc.AllocatedBytes / 1e9:F1} GB | {r.Gc.PauseSeconds:F1} s |");
+            }
             text.AppendLine().AppendLine("Stages, timed again one by one after the build (wall s / CPU s / GB allocated):").AppendLine();
             text.AppendLine("| articles | " + string.Join(" | ", results.Sizes[0].Stages.All.Select(a => a.Stage)) + " |");
             text.AppendLine("|---:|" + string.Concat(results.Sizes[0].Stages.All.Select(_ => "---:|")));
@@ -78,7 +87,10 @@ public static class Report
     public static string Questions(SizeResult result)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Indexed {result.Articles:N0} articles ({Mb(result.CorpusBytes)}) in {result.Index.WallSeconds:F2} s wall, {result.Index.CpuSeconds:F2} s CPU; peak working set {Mb(result.PeakWorkingSetBytes)}; index {Mb(result.IndexBytes)}.").AppendLine();
+        text.AppendLine($"Indexed {result.Articles:N0} articles ({Mb(result.CorpusBytes)}) in {result.Index.WallSeconds:F2} s wall, {result.Index.CpuSeconds:F2} s CPU; peak working set {Mb(result.PeakWorkingSetBytes)}; index {Mb(result.IndexBytes)}.");
+        if (result.MedianRebuild is { } rebuild)
+            text.AppendLine($"Reindexed in the same process (warm, median of {result.Rebuilds.Count}) in {rebuild.Time.WallSeconds:F2} s wall, {rebuild.Time.CpuSeconds:F2} s CPU.");
+        text.AppendLine();
         text.AppendLine("| id | question | results | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var q in result.Questions)
@@ -96,7 +108,11 @@ public static class Report
             yield return $"ask p99 ≤ 5 ms warm at 10k articles: {Verdict(worst <= 5)} (worst category p99 {Ms(worst)} ms wall, {Ms(worstCpu)} ms CPU)";
         }
         foreach (var s in results.Sizes)
-            yield return $"indexing ≥ 10 MB/s at {s.Articles:N0} articles: {Verdict(s.MegabytesPerSecond >= 10)} ({s.MegabytesPerSecond:F2} MB/s wall; {s.MegabytesPerCpuSecond:F2} MB per CPU-second)";
+        {
+            yield return $"indexing ≥ 10 MB/s at {s.Articles:N0} articles, first build in a fresh process: {Verdict(s.MegabytesPerSecond >= 10)} ({s.MegabytesPerSecond:F2} MB/s wall; {s.MegabytesPerCpuSecond:F2} MB per CPU-second)";
+            if (s.MedianRebuild is not null)
+                yield return $"indexing ≥ 10 MB/s at {s.Articles:N0} articles, reindex in a running process: {Verdict(s.MegabytesPerSecondWarm >= 10)} ({s.MegabytesPerSecondWarm:F2} MB/s wall)";
+        }
         if (results.Load is { } load)
             yield return $"interactions ≥ 1,000 requests/s with p99 ≤ 50 ms: {Verdict(load.RequestsPerSecond >= 1_000 && load.All.P99 <= 50)} ({load.RequestsPerSecond:N0} requests/s, p99 {Ms(load.All.P99)} ms)";
         if (results.Serve is { } serve)

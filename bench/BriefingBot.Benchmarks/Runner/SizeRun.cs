@@ -6,12 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefingBot.Benchmarks.Runner;
 
-/// <summary>What one corpus measured: indexing, index size, peak memory, warm ask latency.</summary>
+/// <summary>What one corpus measured: indexing (first build and warm rebuilds), index size, peak memory, warm ask latency.</summary>
 public sealed record SizeResult(
     string Label,
     int Articles,
     long CorpusBytes,
     Elapsed Index,
+    IReadOnlyList<Rebuild> Rebuilds,
     long IndexBytes,
     long PeakWorkingSetBytes,
     long GcHeapAfterIndexBytes,
@@ -30,7 +31,15 @@ public sealed record SizeResult(
 
     /// <summary>Throughput per CPU-second: what an otherwise idle core would do.</summary>
     public double MegabytesPerCpuSecond => CorpusBytes / 1e6 / Index.CpuSeconds;
+
+    /// <summary>The median warm rebuild; null when none was timed.</summary>
+    public Rebuild? MedianRebuild => Rebuilds.Count == 0 ? null : Rebuilds.OrderBy(r => r.Time.WallSeconds).ElementAt(Rebuilds.Count / 2);
+
+    public double MegabytesPerSecondWarm => MedianRebuild is { } r ? CorpusBytes / 1e6 / r.Time.WallSeconds : double.NaN;
 }
+
+/// <summary>A reindex of the unchanged corpus in the process that built it: what <c>serve</c> does when an admin reindexes.</summary>
+public sealed record Rebuild(Elapsed Time, GcWork Gc);
 
 /// <summary>What the garbage collector did during a piece of work: bytes allocated, time paused, collections per generation.</summary>
 public sealed record GcWork(long AllocatedBytes, double PauseSeconds, int Gen0, int Gen1, int Gen2)
@@ -62,7 +71,7 @@ public static class SizeRun
 {
     public const string ResultPrefix = "RESULT ";
 
-    public static async Task<SizeResult> MeasureAsync(string label, string corpus, string questionsFile, string index, int repetitions)
+    public static async Task<SizeResult> MeasureAsync(string label, string corpus, string questionsFile, string index, int repetitions, int rebuilds)
     {
         // A fresh build every time: a generation left from an earlier run would be diffed against and counted on disk.
         if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
@@ -85,12 +94,21 @@ public static class SizeRun
             g => new AskSummary(
                 Merge(g.Select(t => t.Samples)).Summary(), Merge(g.Select(t => t.Cpu)).Summary(), g.Average(t => (double)t.Results), g.Count()));
 
+        Console.Error.WriteLine($"  [{label}] timing {rebuilds} warm rebuilds");
+        var warm = new List<Rebuild>();
+        for (var i = 0; i < rebuilds; i++)
+        {
+            var rebuildGc = GcWork.Start();
+            var time = await Elapsed.OfAsync(() => briefing.ReindexAsync());
+            warm.Add(new Rebuild(time, rebuildGc()));
+        }
+
         Console.Error.WriteLine($"  [{label}] timing the indexing stages");
         var scratch = index.TrimEnd('/') + "-stages";
         var stages = await StageProfile.MeasureAsync(corpus, scratch);
         Directory.Delete(scratch, recursive: true);
         return new SizeResult(
-            label, report.Articles, files.Sum(f => f.Length), indexing, FolderBytes(index), peak, heap, indexGc,
+            label, report.Articles, files.Sum(f => f.Length), indexing, warm, FolderBytes(index), peak, heap, indexGc,
             report.Passages, report.Quotations, report.Timeline.Count, briefing.Catalog.People.Count, stages, byCategory,
             timings.Select(t => new QuestionTiming(t.Id, t.Question, t.Category, t.Results, t.Samples.Summary(), t.Cpu.Summary())).ToList());
     }
