@@ -31,11 +31,15 @@ internal static partial class Headings
     /// A Markdown heading, a short line that starts like a title and does not end like a sentence, or a short
     /// question standing alone with no quotation in it ("What have negotiations achieved?").
     /// </summary>
-    public static bool IsHeading(string line) =>
-        MarkdownHeading().IsMatch(line)
-        || (TextWords.AtMost(line, MaxHeadingWords) && StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…"))
-        || (TextWords.AtMost(line, MaxQuestionHeadingWords) && StartsLikeTitle(line) && line.EndsWith('?')
-            && !line.Any(c => c is '“' or '”' or '"' or '‘'));
+    public static bool IsHeading(string line)
+    {
+        if (MarkdownHeading().IsMatch(line)) return true;
+        // Counted once for both limits; every line of every article is asked.
+        var words = TextWords.Count(line, MaxHeadingWords);
+        return (words <= MaxHeadingWords && StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…"))
+            || (words <= MaxQuestionHeadingWords && StartsLikeTitle(line) && line.EndsWith('?')
+                && !line.AsSpan().ContainsAny("“”\"‘"));
+    }
 
     /// <summary>A line that could be a headline: a heading, or a short line ending with "?" or "!".</summary>
     public static bool IsHeadlineLike(string line) =>
@@ -63,13 +67,15 @@ internal static partial class Headings
 
     private static bool StartsLikeTitle(string line)
     {
-        var first = line.FirstOrDefault(char.IsLetterOrDigit);
-        return first != default && (char.IsUpper(first) || char.IsDigit(first));
+        foreach (var c in line)
+            if (char.IsLetterOrDigit(c))
+                return char.IsUpper(c) || char.IsDigit(c);
+        return false;
     }
 
     private static bool EndsWithAny(string line, string punctuation)
     {
-        var end = line.TrimEnd('”', '’', '"', '\'', ')', ']', '»', ' ');
+        var end = line.AsSpan().TrimEnd("”’\"')]» ");
         return end.Length == 0 || punctuation.Contains(end[^1]);
     }
 }
