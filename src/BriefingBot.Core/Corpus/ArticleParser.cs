@@ -184,7 +184,9 @@ public static partial class ArticleParser
                 break;
             }
         }
-        return stated is { } date ? PublicationDate.Resolve(date, PublicationDate.ExplicitDates(text).ToList()) : null;
+        if (stated is not { } date) return null;
+        // Only a date without a year needs the article's other dates, and finding them reads the whole text.
+        return PublicationDate.Resolve(date, date.Year is null ? PublicationDate.ExplicitDates(text).ToList() : []);
     }
 
     private static string WithoutExtension(string file)
