@@ -56,10 +56,11 @@ public static partial class SentenceSplitter
         ArgumentNullException.ThrowIfNull(text);
         var sentences = new List<Sentence>();
         var start = SkipWhitespace(text, 0);
-        for (var i = start; i < text.Length; i++)
+        // Only a terminal can end a sentence: the text between them is skipped in bulk. Every `i = …` below is where
+        // the search resumes after.
+        var i = start - 1;
+        while ((i = text.IndexOfAny(Terminals, i + 1)) >= 0)
         {
-            if (!IsTerminal(text[i])) continue;
-
             var runEnd = i;
             while (runEnd + 1 < text.Length && IsTerminal(text[runEnd + 1])) runEnd++;
             if (text[i] == '.' && runEnd - i >= 2)
@@ -145,7 +146,9 @@ public static partial class SentenceSplitter
     private static bool StartsWord(string text, int index) =>
         index + 1 < text.Length && char.IsUpper(text[index]) && char.IsLower(text[index + 1]);
 
-    private static bool IsTerminal(char c) => c is '.' or '!' or '?';
+    private static readonly char[] Terminals = ['.', '!', '?'];
+
+    private static bool IsTerminal(char c) => Terminals.Contains(c);
 
     private static bool IsCloser(char c) => c is '”' or '’' or '"' or '\'' or ')' or ']' or '»';
 
