@@ -36,6 +36,9 @@ internal static partial class PublicationDate
     [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]+,\s*(?<date>[^(—–-]{3,30}?)\s*(?:\(|--|—|–)")]
     private static partial Regex NewsDateline();
 
+    // Held once: TrimEnd(params char[]) would allocate the array for every date line.
+    private static readonly char[] DateEnd = [',', '.', ' '];
+
     /// <summary>A date as written: the year is null when the text leaves it out.</summary>
     internal readonly record struct Stated(int? Year, int Month, int Day);
 
@@ -51,7 +54,7 @@ internal static partial class PublicationDate
         if (line.Length > MaxDateLineLength || !HasDigit(line)) return null;
         var m = DateLine().Match(line);
         if (!m.Success) return null;
-        var date = m.Groups["date"].Value.TrimEnd(',', '.', ' ');
+        var date = m.Groups["date"].Value.TrimEnd(DateEnd);
         return Dates(date)
             .Where(d => d.Match.Index == 0 && d.Match.Length == date.Length)
             .Select(d => (Stated?)d.Date)
