@@ -104,12 +104,16 @@ internal static partial class PublicationDate
         return ReadDateLine(value) is { Year: { } year } s ? new DateOnly(year, s.Month, s.Day) : null;
     }
 
-    private static IEnumerable<(Match Match, Stated Date)> Dates(string text) =>
-        new[] { IsoDate(), DayMonthYear(), MonthDay() }
+    private static IEnumerable<(Match Match, Stated Date)> Dates(string text)
+    {
+        // Every date pattern needs a digit: a byline tail without a date (most are empty) is not scanned three times.
+        if (!HasDigit(text)) return [];
+        return new[] { IsoDate(), DayMonthYear(), MonthDay() }
             .SelectMany(regex => regex.Matches(text))
             .Select(m => (Match: m, Date: TryRead(m)))
             .Where(d => d.Date is not null)
             .Select(d => (d.Match, d.Date!.Value));
+    }
 
     private static bool HasDigit(string text)
     {
