@@ -31,15 +31,13 @@ internal static partial class Headings
     /// A Markdown heading, a short line that starts like a title and does not end like a sentence, or a short
     /// question standing alone with no quotation in it ("What have negotiations achieved?").
     /// </summary>
-    public static bool IsHeading(string line)
-    {
-        if (MarkdownHeading().IsMatch(line)) return true;
-        // Counted once for both limits; every line of every article is asked.
-        var words = TextWords.Count(line, MaxHeadingWords);
-        return (words <= MaxHeadingWords && StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…"))
-            || (words <= MaxQuestionHeadingWords && StartsLikeTitle(line) && line.EndsWith('?')
-                && !line.AsSpan().ContainsAny("“”\"‘"));
-    }
+    // Every line of every article is asked: the words are counted last, for the few lines whose ends have not already
+    // turned them away (a paragraph ends like a sentence).
+    public static bool IsHeading(string line) =>
+        MarkdownHeading().IsMatch(line)
+        || (StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…") && TextWords.AtMost(line, MaxHeadingWords))
+        || (line.EndsWith('?') && StartsLikeTitle(line) && !line.AsSpan().ContainsAny("“”\"‘")
+            && TextWords.AtMost(line, MaxQuestionHeadingWords));
 
     /// <summary>A line that could be a headline: a heading, or a short line ending with "?" or "!".</summary>
     public static bool IsHeadlineLike(string line) =>

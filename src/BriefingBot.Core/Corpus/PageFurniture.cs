@@ -59,25 +59,19 @@ internal static partial class PageFurniture
     private const int MaxCaptionWords = 60;
     private const int MaxFigureWords = 30;
     private const int MaxNoteWords = 60;
-    private static readonly int MaxLimitedWords = Math.Max(MaxCaptionWords, Math.Max(MaxFigureWords, MaxNoteWords));
 
     /// <summary>True when the trimmed <paramref name="line"/> is page furniture, never body text.</summary>
-    public static bool IsFurniture(string line)
-    {
-        var label = Label(line);
-        if (!HasLetterOrDigit(line)
-            || InterfaceLabels.Contains(label)
-            || ArticleEnders.Contains(label)
-            || LabelledLine().IsMatch(line)
-            || MarkdownMedia().IsMatch(line))
-            return true;
-
-        // Counted once for all three limits: a paragraph is read up to the largest of them, not once per limit.
-        var words = TextWords.Count(line, MaxLimitedWords);
-        return (words <= MaxCaptionWords && (CaptionCredit().IsMatch(line) || CaptionLead().IsMatch(line)))
-            || (words <= MaxFigureWords && (FigureLine().IsMatch(line) || SourceLine().IsMatch(line)))
-            || (words <= MaxNoteWords && ViewsNote().IsMatch(line));
-    }
+    // Every line of every article is asked. The patterns turn nearly every line away without reading it through
+    // (they are anchored, or search for a rare character or word), so a line's words are counted only when it matches.
+    public static bool IsFurniture(string line) =>
+        !HasLetterOrDigit(line)
+        || InterfaceLabels.Contains(Label(line))
+        || ArticleEnders.Contains(Label(line))
+        || LabelledLine().IsMatch(line)
+        || MarkdownMedia().IsMatch(line)
+        || ((CaptionCredit().IsMatch(line) || CaptionLead().IsMatch(line)) && TextWords.AtMost(line, MaxCaptionWords))
+        || ((FigureLine().IsMatch(line) || SourceLine().IsMatch(line)) && TextWords.AtMost(line, MaxFigureWords))
+        || (ViewsNote().IsMatch(line) && TextWords.AtMost(line, MaxNoteWords));
 
     /// <summary>True when <paramref name="line"/> opens the comments or other articles' teasers.</summary>
     public static bool EndsArticle(string line) => ArticleEnders.Contains(Label(line));

@@ -7,13 +7,7 @@ namespace BriefingBot.Corpus;
 internal static class TextWords
 {
     /// <summary>True when <paramref name="text"/> has no more than <paramref name="max"/> words; stops reading past them.</summary>
-    public static bool AtMost(ReadOnlySpan<char> text, int max) => Count(text, max) <= max;
-
-    /// <summary>
-    /// The number of words of <paramref name="text"/>, or <paramref name="atMost"/> + 1 when it has more: one count
-    /// answers every comparison with a limit up to <paramref name="atMost"/>, reading no further than that.
-    /// </summary>
-    public static int Count(ReadOnlySpan<char> text, int atMost) => CountUpTo(text, atMost + 1);
+    public static bool AtMost(ReadOnlySpan<char> text, int max) => CountUpTo(text, max + 1) <= max;
 
     private static int CountUpTo(ReadOnlySpan<char> text, int limit)
     {

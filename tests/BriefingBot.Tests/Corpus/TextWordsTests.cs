@@ -23,12 +23,4 @@ public sealed class TextWordsTests
         Assert.True(TextWords.AtMost(text, words));
         Assert.False(TextWords.AtMost(text, words - 1));
     }
-
-    [Theory]
-    [InlineData("Print", 3, 1)]
-    [InlineData("  Figure 1.\tTariff  rates\n", 4, 4)]
-    [InlineData("  Figure 1.\tTariff  rates\n", 3, 4)]
-    [InlineData("one two three four five six", 2, 3)]
-    public void Count_StopsOnePastTheLimit(string text, int atMost, int expected) =>
-        Assert.Equal(expected, TextWords.Count(text, atMost));
 }
