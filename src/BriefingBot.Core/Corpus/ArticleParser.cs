@@ -24,6 +24,9 @@ public static partial class ArticleParser
     [GeneratedRegex(@"^[-*•▪◦–]\s+(?=\S)")]
     private static partial Regex ListBullet();
 
+    // Held once: Trim(params char[]) would allocate the array for every line.
+    private static readonly char[] Emphasis = ['*', '_', ' '];
+
     private enum Role { Body, Headline, Heading, Furniture, Byline, Dateline, Biography }
 
     /// <summary>Parses <paramref name="text"/>; null when it holds no article (see the overload for why).</summary>
@@ -55,7 +58,7 @@ public static partial class ArticleParser
             .ToList();
 
         // Markdown emphasis around a whole line ("**By Jane Doe**") says nothing about what the line is.
-        var bare = lines.Select(line => line.Trim('*', '_', ' ')).ToList();
+        var bare = lines.Select(line => line.Trim(Emphasis)).ToList();
         var roles = bare.Select(Classify).ToArray();
         DropAfterArticleEnd(bare, roles);
         DropBackMatter(bare, roles);
@@ -184,7 +187,9 @@ public static partial class ArticleParser
                 break;
             }
         }
-        return stated is { } date ? PublicationDate.Resolve(date, PublicationDate.ExplicitDates(text).ToList()) : null;
+        if (stated is not { } date) return null;
+        // Only a date without a year needs the article's other dates, and finding them reads the whole text.
+        return PublicationDate.Resolve(date, date.Year is null ? PublicationDate.ExplicitDates(text).ToList() : []);
     }
 
     private static string WithoutExtension(string file)

@@ -16,7 +16,7 @@ internal sealed partial record Byline(string Author, string Tail)
     [GeneratedRegex(@"^(?:By|BY|(?:Written|Words|Story|Text|Reporting|Reported) by|WRITTEN BY)\s+|^(?:Authors?|AUTHORS?)\s*:\s*")]
     private static partial Regex Lead();
 
-    [GeneratedRegex(@"\G\s*(?<token>[^\s,|;/·•]+)")]
+    [GeneratedRegex(@"\G\s*[^\s,|;/·•]+")]
     private static partial Regex NextToken();
 
     // A capitalised name word (O’Brien, Jean-Luc, ZHANG) or initials (W., J.R.).
@@ -24,22 +24,22 @@ internal sealed partial record Byline(string Author, string Tail)
     private static partial Regex NameWord();
 
     // Lower-case name particles: "Ana de la Cruz", "Ludwig van Beethoven".
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet Particles = new(ignoreCase: false,
+    [
         "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "binti", "al", "el", "la", "le",
         "dos", "das",
-    };
+    ]);
 
     // Capitalised words that end a name: what follows a byline ("Updated Jan.1") or opens an ordinary sentence
     // that happens to start with "By" ("By October, ..." "By The time ...").
-    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet NotNames = new(ignoreCase: true,
+    [
         "updated", "published", "posted", "modified", "last", "on", "in", "at", "for", "from", "the", "a", "an",
         "this", "that", "then", "now", "contrast", "comparison", "staff", "special",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    };
+    ]);
 
     // A tail may open with a separator, a dateline keyword, a month or a number; anything else means the line
     // is a sentence, not a byline.
@@ -64,12 +64,11 @@ internal sealed partial record Byline(string Author, string Tail)
         var nameStart = lead.Length;
         var nameEnd = -1;
         var tokens = 0;
-        var pos = nameStart;
-        while (tokens < MaxNameTokens)
+        // \G chains the matches token after token. They are read as spans (a match is whitespace, then the token):
+        // every line that opens like a byline is asked, twice, and only the name is kept.
+        foreach (var m in NextToken().EnumerateMatches(line, nameStart))
         {
-            var m = NextToken().Match(line, pos);
-            if (!m.Success) break;
-            var token = m.Groups["token"].Value;
+            var token = line.AsSpan(m.Index, m.Length).TrimStart();
             if (IsNameWord(token))
             {
                 nameEnd = m.Index + m.Length;
@@ -78,20 +77,19 @@ internal sealed partial record Byline(string Author, string Tail)
             {
                 break; // a particle or "and" only joins name words; the name ends at the last name word
             }
-            tokens++;
-            pos = m.Index + m.Length;
+            if (++tokens == MaxNameTokens) break;
         }
 
         if (nameEnd < 0) return null;
 
         var author = line[nameStart..nameEnd];
-        if (author.EndsWith('.') && !IsInitial(author.Split(' ')[^1])) author = author[..^1];
+        if (author.EndsWith('.') && !IsInitial(author.AsSpan(author.LastIndexOf(' ') + 1))) author = author[..^1];
         var tail = line[(nameStart + author.Length)..].Trim();
         return TailStart().IsMatch(tail) ? new Byline(author, tail) : null;
     }
 
-    private static bool IsNameWord(string token) =>
+    private static bool IsNameWord(ReadOnlySpan<char> token) =>
         NameWord().IsMatch(token) && !NotNames.Contains(token.TrimEnd('.'));
 
-    private static bool IsInitial(string token) => token.Length <= 4 && token.EndsWith('.');
+    private static bool IsInitial(ReadOnlySpan<char> token) => token.Length <= 4 && token.EndsWith('.');
 }

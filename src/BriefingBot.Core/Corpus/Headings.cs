@@ -31,11 +31,13 @@ internal static partial class Headings
     /// A Markdown heading, a short line that starts like a title and does not end like a sentence, or a short
     /// question standing alone with no quotation in it ("What have negotiations achieved?").
     /// </summary>
+    // Every line of every article is asked: the words are counted last, for the few lines whose ends have not already
+    // turned them away (a paragraph ends like a sentence).
     public static bool IsHeading(string line) =>
         MarkdownHeading().IsMatch(line)
-        || (TextWords.AtMost(line, MaxHeadingWords) && StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…"))
-        || (TextWords.AtMost(line, MaxQuestionHeadingWords) && StartsLikeTitle(line) && line.EndsWith('?')
-            && !line.Any(c => c is '“' or '”' or '"' or '‘'));
+        || (StartsLikeTitle(line) && !EndsWithAny(line, ".!?,;:…") && TextWords.AtMost(line, MaxHeadingWords))
+        || (line.EndsWith('?') && StartsLikeTitle(line) && !line.AsSpan().ContainsAny("“”\"‘")
+            && TextWords.AtMost(line, MaxQuestionHeadingWords));
 
     /// <summary>A line that could be a headline: a heading, or a short line ending with "?" or "!".</summary>
     public static bool IsHeadlineLike(string line) =>
@@ -63,13 +65,15 @@ internal static partial class Headings
 
     private static bool StartsLikeTitle(string line)
     {
-        var first = line.FirstOrDefault(char.IsLetterOrDigit);
-        return first != default && (char.IsUpper(first) || char.IsDigit(first));
+        foreach (var c in line)
+            if (char.IsLetterOrDigit(c))
+                return char.IsUpper(c) || char.IsDigit(c);
+        return false;
     }
 
     private static bool EndsWithAny(string line, string punctuation)
     {
-        var end = line.TrimEnd('”', '’', '"', '\'', ')', ']', '»', ' ');
+        var end = line.AsSpan().TrimEnd("”’\"')]» ");
         return end.Length == 0 || punctuation.Contains(end[^1]);
     }
 }

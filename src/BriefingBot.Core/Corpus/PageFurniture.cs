@@ -11,22 +11,22 @@ namespace BriefingBot.Corpus;
 internal static partial class PageFurniture
 {
     // Labels of web page controls and blocks, compared without case and trailing ":", "»", "›" or ">".
-    private static readonly HashSet<string> InterfaceLabels = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet InterfaceLabels = new(ignoreCase: true,
+    [
         "print", "print this page", "share", "share this", "share this article", "email", "e-mail", "tweet",
         "facebook", "twitter", "linkedin", "whatsapp", "save", "bookmark", "listen", "download pdf", "pdf",
         "font size", "text size", "old version", "new version", "back to top", "top", "home", "menu", "advertisement",
         "sponsored", "subscribe", "sign up", "newsletter", "previous", "next",
-    };
+    ]);
 
     // Blocks after which a page shows other articles or readers' comments: the article is over.
-    private static readonly HashSet<string> ArticleEnders = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet ArticleEnders = new(ignoreCase: true,
+    [
         "leave a reply", "leave a comment", "comments", "you may also like", "you might also like", "related",
         "related articles", "related posts", "related stories", "related content", "read more", "read next",
         "more stories", "more from this author", "recommended", "recommended for you", "most read", "most popular",
         "previous article", "next article", "previous post", "next post",
-    };
+    ]);
 
     // "Tags: …", "Disclaimer: …", "Filed under: …", "Copyright 2025 …", "© …".
     [GeneratedRegex(@"^(?:(?:Tags?|Keywords|Categories|Category|Topics|Filed under|Labels|Disclaimer|Editor['’]s note|Share this|Follow us)\s*:|Copyright\b|©|All rights reserved)", RegexOptions.IgnoreCase)]
@@ -61,15 +61,17 @@ internal static partial class PageFurniture
     private const int MaxNoteWords = 60;
 
     /// <summary>True when the trimmed <paramref name="line"/> is page furniture, never body text.</summary>
+    // Every line of every article is asked. The patterns turn nearly every line away without reading it through
+    // (they are anchored, or search for a rare character or word), so a line's words are counted only when it matches.
     public static bool IsFurniture(string line) =>
         !HasLetterOrDigit(line)
         || InterfaceLabels.Contains(Label(line))
         || ArticleEnders.Contains(Label(line))
         || LabelledLine().IsMatch(line)
         || MarkdownMedia().IsMatch(line)
-        || (TextWords.AtMost(line, MaxCaptionWords) && (CaptionCredit().IsMatch(line) || CaptionLead().IsMatch(line)))
-        || (TextWords.AtMost(line, MaxFigureWords) && (FigureLine().IsMatch(line) || SourceLine().IsMatch(line)))
-        || (TextWords.AtMost(line, MaxNoteWords) && ViewsNote().IsMatch(line));
+        || ((CaptionCredit().IsMatch(line) || CaptionLead().IsMatch(line)) && TextWords.AtMost(line, MaxCaptionWords))
+        || ((FigureLine().IsMatch(line) || SourceLine().IsMatch(line)) && TextWords.AtMost(line, MaxFigureWords))
+        || (ViewsNote().IsMatch(line) && TextWords.AtMost(line, MaxNoteWords));
 
     /// <summary>True when <paramref name="line"/> opens the comments or other articles' teasers.</summary>
     public static bool EndsArticle(string line) => ArticleEnders.Contains(Label(line));
@@ -82,5 +84,5 @@ internal static partial class PageFurniture
         return false;
     }
 
-    private static string Label(string line) => line.TrimEnd(':', '»', '›', '>', ' ', '…').Trim();
+    private static ReadOnlySpan<char> Label(string line) => line.AsSpan().TrimEnd(":»›> …").Trim();
 }

@@ -36,6 +36,9 @@ internal static partial class PublicationDate
     [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]+,\s*(?<date>[^(—–-]{3,30}?)\s*(?:\(|--|—|–)")]
     private static partial Regex NewsDateline();
 
+    // Held once: TrimEnd(params char[]) would allocate the array for every date line.
+    private static readonly char[] DateEnd = [',', '.', ' '];
+
     /// <summary>A date as written: the year is null when the text leaves it out.</summary>
     internal readonly record struct Stated(int? Year, int Month, int Day);
 
@@ -46,11 +49,12 @@ internal static partial class PublicationDate
     /// <summary>The date when <paramref name="line"/> is only a (labelled) date, like "Updated Jan.1".</summary>
     internal static Stated? ReadDateLine(string line)
     {
-        // Every line of an article is asked; a paragraph is far longer than a label, a date and a time can be.
-        if (line.Length > MaxDateLineLength) return null;
+        // Every line of an article is asked; a paragraph is far longer than a label, a date and a time can be, and
+        // every date pattern needs a digit, which a heading seldom has.
+        if (line.Length > MaxDateLineLength || !HasDigit(line)) return null;
         var m = DateLine().Match(line);
         if (!m.Success) return null;
-        var date = m.Groups["date"].Value.TrimEnd(',', '.', ' ');
+        var date = m.Groups["date"].Value.TrimEnd(DateEnd);
         return Dates(date)
             .Where(d => d.Match.Index == 0 && d.Match.Length == date.Length)
             .Select(d => (Stated?)d.Date)
@@ -100,27 +104,45 @@ internal static partial class PublicationDate
         return ReadDateLine(value) is { Year: { } year } s ? new DateOnly(year, s.Month, s.Day) : null;
     }
 
-    private static IEnumerable<(Match Match, Stated Date)> Dates(string text) =>
-        new[] { IsoDate(), DayMonthYear(), MonthDay() }
+    private static IEnumerable<(Match Match, Stated Date)> Dates(string text)
+    {
+        // Every date pattern needs a digit: a byline tail without a date (most are empty) is not scanned three times.
+        if (!HasDigit(text)) return [];
+        return new[] { IsoDate(), DayMonthYear(), MonthDay() }
             .SelectMany(regex => regex.Matches(text))
             .Select(m => (Match: m, Date: TryRead(m)))
             .Where(d => d.Date is not null)
             .Select(d => (d.Match, d.Date!.Value));
+    }
 
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+            if (char.IsDigit(c))
+                return true;
+        return false;
+    }
+
+    // Groups are read as spans: every date of every article passes here, and none of its parts is kept as text.
     private static Stated? TryRead(Match m)
     {
-        var monthText = m.Groups["month"].Value;
+        var monthText = m.Groups["month"].ValueSpan;
         var month = int.TryParse(monthText, out var numeric) ? numeric : MonthNumber(monthText);
-        var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
-        int? year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+        var day = int.Parse(m.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
+        int? year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : null;
         if (month is < 1 or > 12 || day is < 1 or > 31) return null;
         if (year is { } y && !IsValid(y, month, day)) return null;
         if (year is null && !IsValid(2000, month, day)) return null; // 2000 is a leap year: Feb 29 stays possible
         return new Stated(year, month, day);
     }
 
-    private static int MonthNumber(string name) =>
-        Array.FindIndex(MonthNames, full => full.Length > 0 && full.StartsWith(name[..3], StringComparison.OrdinalIgnoreCase)) + 1;
+    private static int MonthNumber(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < MonthNames.Length; i++)
+            if (MonthNames[i].Length > 0 && MonthNames[i].AsSpan().StartsWith(name[..3], StringComparison.OrdinalIgnoreCase))
+                return i + 1;
+        return 0;
+    }
 
     // DateTimeFormatInfo.MonthNames copies its array on every read; this runs for every line of every article.
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;

@@ -22,33 +22,33 @@ public static partial class SentenceSplitter
     private static partial Regex DottedAcronym();
 
     // Titles and Latin abbreviations: always followed by more of the same sentence.
-    private static readonly HashSet<string> NeverFinal = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet NeverFinal = new(ignoreCase: true,
+    [
         "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
         "rev", "hon", "amb", "pres", "supt", "st", "mt", "ft", "vs", "cf", "e.g", "i.e", "approx", "dept",
-    };
+    ]);
 
     // Abbreviations that are followed by a number ("Jan. 1", "No. 5", "Fig. 2").
-    private static readonly HashSet<string> BeforeNumber = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet BeforeNumber = new(ignoreCase: true,
+    [
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "no", "nos", "fig", "figs", "vol", "pp", "p", "art", "ch", "sec", "op",
-    };
+    ]);
 
     // Abbreviations that may or may not close a sentence; they close one only before a sentence opener.
-    private static readonly HashSet<string> Ambiguous = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet Ambiguous = new(ignoreCase: true,
+    [
         "inc", "corp", "ltd", "co", "jr", "sr", "bros", "plc",
-    };
+    ]);
 
     // Words that open sentences far more often than they continue a name ("U.S. The talks", not "U.S. Congress").
-    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet SentenceOpeners = new(ignoreCase: false,
+    [
         "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her",
         "Their", "Our", "But", "And", "Or", "So", "Yet", "However", "Meanwhile", "In", "On", "At", "As", "A", "An",
         "If", "When", "While", "After", "Before", "Since", "Although", "Though", "There", "Still", "Then", "Now",
         "For", "With", "Both", "Such", "Some", "Many", "Most", "All", "Neither", "Nor", "What", "Why", "How",
-    };
+    ]);
 
     /// <summary>The sentences of <paramref name="text"/>, in order, each trimmed; empty for blank text.</summary>
     public static IReadOnlyList<Sentence> Split(string text)
@@ -56,10 +56,11 @@ public static partial class SentenceSplitter
         ArgumentNullException.ThrowIfNull(text);
         var sentences = new List<Sentence>();
         var start = SkipWhitespace(text, 0);
-        for (var i = start; i < text.Length; i++)
+        // Only a terminal can end a sentence: the text between them is skipped in bulk. Every `i = …` below is where
+        // the search resumes after.
+        var i = start - 1;
+        while ((i = text.IndexOfAny(Terminals, i + 1)) >= 0)
         {
-            if (!IsTerminal(text[i])) continue;
-
             var runEnd = i;
             while (runEnd + 1 < text.Length && IsTerminal(text[runEnd + 1])) runEnd++;
             if (text[i] == '.' && runEnd - i >= 2)
@@ -120,20 +121,20 @@ public static partial class SentenceSplitter
     }
 
     // The word ending at the period, without the period, leading punctuation or a hyphenated prefix ("China-U").
-    private static string WordBefore(string text, int period)
+    private static ReadOnlySpan<char> WordBefore(string text, int period)
     {
         var begin = period;
         while (begin > 0 && !char.IsWhiteSpace(text[begin - 1]) && !IsOpener(text[begin - 1])
                && text[begin - 1] is not ('-' or '–' or '—' or '/')) begin--;
-        return text[begin..period];
+        return text.AsSpan(begin, period - begin);
     }
 
-    private static string WordAt(string text, int index)
+    private static ReadOnlySpan<char> WordAt(string text, int index)
     {
         while (index < text.Length && IsOpener(text[index])) index++;
         var end = index;
         while (end < text.Length && char.IsLetter(text[end])) end++;
-        return text[index..end];
+        return text.AsSpan(index, end - index);
     }
 
     private static int SkipWhitespace(string text, int index)
@@ -145,7 +146,9 @@ public static partial class SentenceSplitter
     private static bool StartsWord(string text, int index) =>
         index + 1 < text.Length && char.IsUpper(text[index]) && char.IsLower(text[index + 1]);
 
-    private static bool IsTerminal(char c) => c is '.' or '!' or '?';
+    private static readonly char[] Terminals = ['.', '!', '?'];
+
+    private static bool IsTerminal(char c) => Terminals.Contains(c);
 
     private static bool IsCloser(char c) => c is '”' or '’' or '"' or '\'' or ')' or ']' or '»';
 
