@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Quotes;
@@ -158,7 +159,7 @@ internal sealed partial class Attributor(ArticleReading article)
     /// <param name="quoteOpen">Where the quote being attributed opens (null when attributing a sentence).</param>
     /// <param name="reported">Attributing a sentence's reported speech: modals ("could say") and verbs that
     /// merely introduce a direct quote do not count.</param>
-    private Speaker? Before(ParagraphLayout p, TextRange sentence, int start, int end, int? quoteOpen, IReadOnlySet<string> verbs, bool reported)
+    private Speaker? Before(ParagraphLayout p, TextRange sentence, int start, int end, int? quoteOpen, FrozenSet<string> verbs, bool reported)
     {
         var (from, to) = p.WordsIn(new TextRange(start, end));
         var detached = false;
@@ -273,7 +274,7 @@ internal sealed partial class Attributor(ArticleReading article)
     private static int? ParentheticalBefore(ParagraphLayout p, int comma)
     {
         var word = p.StepLeft(comma);
-        if (word.Word < 0 || !(Lexicon.Auxiliaries.Contains(p.Words[word.Word].Text) || NameFinder.IsAdverb(p.Words[word.Word])))
+        if (word.Word < 0 || !(Lexicon.Auxiliaries.Contains(p.Words[word.Word].Span) || NameFinder.IsAdverb(p.Words[word.Word])))
             return null;
         var before = p.StepLeft(p.Words[word.Word].Start);
         return before.Word < 0 && before.Mark == ',' ? before.At - 1 : null;
@@ -318,10 +319,10 @@ internal sealed partial class Attributor(ArticleReading article)
         var (from, to) = p.WordsIn(sentence);
         for (var k = from; k + 2 < to; k++)
         {
-            if (p.Words[k].Lower != "according" || p.Words[k + 1].Lower != "to")
+            if (!p.Words[k].Is("according") || !p.Words[k + 1].Is("to"))
                 continue;
             var j = k + 2;
-            while (j < to && (p.Words[j].Lower == "the" || p.Words[j].IsPossessive))
+            while (j < to && (p.Words[j].Is("the") || p.Words[j].IsPossessive))
                 j++;
             if (j < to && article.StartingAt(p, j) is { Possessive: false } m)
                 return article.Speakers.Resolve(m);
@@ -372,7 +373,7 @@ internal sealed partial class Attributor(ArticleReading article)
         if (first.Word < 0)
             return null;
         var opener = p.Words[first.Word];
-        if ((Lexicon.LeadingStopWords.Contains(opener.Text) && opener.Lower != "the")
+        if ((Lexicon.LeadingStopWords.Contains(opener.Span) && opener.Lower != "the")
             || (opener.IsCapitalised && (opener.Lower.EndsWith("ing", StringComparison.Ordinal) || opener.Lower.EndsWith("ed", StringComparison.Ordinal))))
         {
             var comma = -1;
@@ -416,9 +417,9 @@ internal sealed partial class Attributor(ArticleReading article)
             return false;
         // "“…,” union leader Marco Bellini told reporters": lowercase words may describe the speaker when a role
         // noun ends them.
-        var described = subjectWord > first && Lexicon.RoleNouns.Contains(p.Words[subjectWord - 1].Text);
+        var described = subjectWord > first && Lexicon.RoleNouns.Contains(p.Words[subjectWord - 1].Span);
         for (var k = first; k < subjectWord; k++)
-            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || Lexicon.Particles.Contains(p.Words[k].Text)
+            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Span) || Lexicon.Particles.Contains(p.Words[k].Span)
                   || p.Words[k].Lower is "the" or "a" or "an" || (described && !IsVerb(p.Words[k], Lexicon.SpeechVerbs))))
                 return false;
         return true;
@@ -472,7 +473,7 @@ internal sealed partial class Attributor(ArticleReading article)
         p.StepLeft(p.Words[k].Start) is { Word: >= 0 } before
         && (p.Words[before.Word].IsPossessive || p.Words[before.Word].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your");
 
-    private static bool IsVerb(Word w, IReadOnlySet<string> verbs) => !w.IsCapitalised && verbs.Contains(w.Text);
+    private static bool IsVerb(Word w, FrozenSet<string> verbs) => !w.IsCapitalised && verbs.Contains(w.Span);
 
     private static bool IsParticiple(string verb) => verb.EndsWith("ed", StringComparison.Ordinal) || verb is "told" or "said" or "written";
 

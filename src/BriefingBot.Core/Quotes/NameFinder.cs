@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Quotes;
@@ -36,28 +37,44 @@ internal static partial class NameFinder
 
     /// <summary>A word shaped like part of a name: capitalised with lowercase letters ("Xi", "O’Brien",
     /// "Jean-Claude"), or an initial ("J."). Acronyms ("US", "APEC") are not names.</summary>
-    public static bool IsNameToken(string word)
+    public static bool IsNameToken(ReadOnlySpan<char> word)
     {
-        if (word.Length == 0 || !char.IsUpper(word[0]) || !word.Any(char.IsLower))
+        if (word.Length == 0 || !char.IsUpper(word[0]))
             return false;
-        foreach (var part in word.Split('-'))
-            if (part.Length == 0 || !char.IsUpper(part[0]))
+        var hasLower = false;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            // Each part of a hyphenated name is capitalised too ("Jean-Claude", not "Long-term").
+            if (c == '-' && (i + 1 == word.Length || !char.IsUpper(word[i + 1])))
                 return false;
-        return word.All(c => char.IsLetter(c) || c is '’' or '\'' or '-' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark);
+            if (!(char.IsLetter(c) || c is '’' or '\'' or '-' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
+                return false;
+            hasLower |= char.IsLower(c);
+        }
+        return hasLower;
     }
 
     /// <summary>A given name written with a hyphen and a lowercase second syllable ("Min-jun", "Ing-wen", "Jong-un"):
     /// it goes on a name ("Park Min-jun") but never starts one, so "Long-term" opening a sentence stays a word.</summary>
-    public static bool IsHyphenatedGivenName(string word)
+    public static bool IsHyphenatedGivenName(ReadOnlySpan<char> word)
     {
-        var parts = word.Split('-');
-        return parts.Length == 2 && IsNameToken(parts[0]) && parts[1].Length is >= 1 and <= 6 && parts[1].All(char.IsLower);
+        var hyphen = word.IndexOf('-');
+        if (hyphen < 0)
+            return false;
+        var second = word[(hyphen + 1)..];
+        if (second.Length is < 1 or > 6 || !IsNameToken(word[..hyphen]))
+            return false;
+        foreach (var c in second)
+            if (!char.IsLower(c))
+                return false; // not a lowercase syllable, or a second hyphen
+        return true;
     }
 
     private static bool IsInitial(ParagraphLayout p, int k)
     {
         var w = p.Words[k];
-        if (w.Text.Length != 1 || !char.IsUpper(w.Text[0]) || w.End >= p.Text.Length || p.Text[w.End] != '.')
+        if (w.End - w.Start != 1 || !char.IsUpper(p.Text[w.Start]) || w.End >= p.Text.Length || p.Text[w.End] != '.')
             return false;
         // "U.S.", "U.K.": a dotted abbreviation, not a person's initials ("H.R. McMaster").
         var start = w.Start;
@@ -66,7 +83,7 @@ internal static partial class NameFinder
         var end = w.End;
         while (end + 2 < p.Text.Length && char.IsLetter(p.Text[end + 1]) && p.Text[end + 2] == '.')
             end += 2;
-        return end - start <= 1 || !Lexicon.Abbreviations.Contains(p.Text[start..end]);
+        return end - start <= 1 || !Lexicon.Abbreviations.Contains(p.Text.AsSpan(start, end - start));
     }
 
     private static bool IsNameLike(ParagraphLayout p, int k) => IsNameToken(p.Words[k].Bare) || IsInitial(p, k);
@@ -89,8 +106,8 @@ internal static partial class NameFinder
             // several in a row only when all are name particles ("von der", "de la"), never "of the".
             var connectors = new List<int>();
             var m = next;
-            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Text) && !words[m].IsCapitalised && p.IsBlankBetween(m - 1, m)
-                   && (connectors.Count == 0 || (Lexicon.Particles.Contains(words[m].Text) && Lexicon.Particles.Contains(words[connectors[0]].Text))))
+            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Span) && !words[m].IsCapitalised && p.IsBlankBetween(m - 1, m)
+                   && (connectors.Count == 0 || (Lexicon.Particles.Contains(words[m].Span) && Lexicon.Particles.Contains(words[connectors[0]].Span))))
                 connectors.Add(m++);
             if (connectors.Count > 0 && m < words.Count && p.IsBlankBetween(m - 1, m) && IsNameLike(p, m))
             {
@@ -109,9 +126,9 @@ internal static partial class NameFinder
         if (p.IsBlankBetween(a, b))
             return true;
         // "Donald J. Trump", "Mr. Smith": a period after an initial or an abbreviated title stays inside the name.
-        var gap = p.Text[p.Words[a].End..p.Words[b].Start];
-        var abbreviated = IsInitial(p, a) || Lexicon.Titles.Contains(p.Words[a].Text);
-        return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Text)
+        var gap = p.Text.AsSpan(p.Words[a].End, p.Words[b].Start - p.Words[a].End);
+        var abbreviated = IsInitial(p, a) || Lexicon.Titles.Contains(p.Words[a].Span);
+        return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Span)
             && (IsInitial(p, a) || char.IsWhiteSpace(gap[^1]));
     }
 
@@ -119,7 +136,7 @@ internal static partial class NameFinder
     {
         var words = p.Words;
         var lead = 0;
-        while (lead < run.Count && (Lexicon.LeadingStopWords.Contains(words[run[lead]].Text) || !words[run[lead]].IsCapitalised))
+        while (lead < run.Count && (Lexicon.LeadingStopWords.Contains(words[run[lead]].Span) || !words[run[lead]].IsCapitalised))
             lead++;
         if (lead == run.Count)
             yield break;
@@ -134,7 +151,7 @@ internal static partial class NameFinder
 
         var lastTitle = tokens.FindLastIndex(i => Lexicon.Titles.Contains(words[i].Bare) && words[i].IsCapitalised);
         var rest = tokens.Skip(lastTitle + 1).ToList();
-        if (lastTitle >= 0 && rest.Count > 0 && words[rest[0]].Text == "of")
+        if (lastTitle >= 0 && rest.Count > 0 && words[rest[0]].Span is "of")
         {
             // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi": the office ends where
             // a two-word name still remains.
@@ -149,7 +166,7 @@ internal static partial class NameFinder
         var titled = lastTitle >= 0;
         foreach (var i in rest.Append(-1))
         {
-            if (i >= 0 && !(Lexicon.PhraseConnectors.Contains(words[i].Text) && !words[i].IsCapitalised))
+            if (i >= 0 && !(Lexicon.PhraseConnectors.Contains(words[i].Span) && !words[i].IsCapitalised))
             {
                 part.Add(i);
                 continue;
@@ -199,7 +216,7 @@ internal static partial class NameFinder
                 evidence = true;
                 roles.AddRange(appositive);
             }
-            if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Text) && !words[leadWord - 1].IsCapitalised && p.IsBlankBetween(leadWord - 1, leadWord))
+            if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Span) && !words[leadWord - 1].IsCapitalised && p.IsBlankBetween(leadWord - 1, leadWord))
             {
                 evidence = true;
                 roles.Add(words[leadWord - 1].Lower);
@@ -218,16 +235,16 @@ internal static partial class NameFinder
         while (p.StepRight(position) is { Word: >= 0 } step)
         {
             var w = p.Words[step.Word];
-            if (Lexicon.SpeechVerbs.Contains(w.Text) && !w.IsCapitalised)
+            if (Lexicon.SpeechVerbs.Contains(w.Span) && !w.IsCapitalised)
                 return true;
-            if (!Lexicon.Auxiliaries.Contains(w.Text) && !IsAdverb(w))
+            if (!Lexicon.Auxiliaries.Contains(w.Span) && !IsAdverb(w))
                 return false;
             position = w.End;
         }
         return false;
     }
 
-    public static bool IsAdverb(Word w) => !w.IsCapitalised && w.Text.Length > 4 && w.Text.EndsWith("ly", StringComparison.Ordinal);
+    public static bool IsAdverb(Word w) => !w.IsCapitalised && w.Span.Length > 4 && w.Span.EndsWith("ly", StringComparison.Ordinal);
 
     /// <summary>The text at <paramref name="at"/>, right after a name, opens an appositive that describes a person
     /// ("…, a professor at …", "…, China’s premier, …", "…, speaking on television, …").</summary>
@@ -259,7 +276,7 @@ internal static partial class NameFinder
     private static bool IsAliasName(string text)
     {
         var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length is >= 2 and <= 4 && parts.All(IsNameToken)
+        return parts.Length is >= 2 and <= 4 && parts.All(w => IsNameToken(w))
             && !parts.Any(w => Lexicon.OrganisationWords.Contains(w) || Lexicon.NonPersonWords.Contains(w));
     }
 
@@ -269,8 +286,16 @@ internal static partial class NameFinder
         return close < 0 ? mention.End : close;
     }
 
-    private static bool HasWordFrom(string word, IReadOnlySet<string> set) =>
-        set.Contains(word) || (word.Contains('-') && word.Split('-').Any(set.Contains));
+    private static bool HasWordFrom(ReadOnlySpan<char> word, FrozenSet<string> set)
+    {
+        if (set.Contains(word))
+            return true;
+        if (word.Contains('-'))
+            foreach (var part in word.Split('-'))
+                if (set.Contains(word[part]))
+                    return true;
+        return false;
+    }
 
     public static string Collapse(string text) => Spaces().Replace(text.Trim(), " ");
 

@@ -1,19 +1,46 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Quotes;
 
-/// <summary>A word of a paragraph outside its quotes.</summary>
-internal readonly record struct Word(int Start, int End, string Text)
+/// <summary>A word of a paragraph outside its quotes: characters [<paramref name="Start"/>, <paramref name="End"/>) of
+/// <paramref name="Source"/>, the paragraph's text. Most words are only ever looked up in a word list or looked at by
+/// their first letter, so a word's string is made only when asked for (<see cref="Text"/>).</summary>
+internal readonly record struct Word(int Start, int End, string Source)
 {
+    public ReadOnlySpan<char> Span => Source.AsSpan(Start, End - Start);
+
+    public string Text => Source[Start..End];
+
     public string Lower => Text.ToLowerInvariant();
 
-    public bool IsCapitalised => char.IsUpper(Text[0]);
+    public bool IsCapitalised => char.IsUpper(Source[Start]);
 
     /// <summary>"China’s", "Trump's": the word is a possessive.</summary>
-    public bool IsPossessive => Text.Length > 2 && Text[^1] is 's' && Text[^2] is '’' or '\'';
+    public bool IsPossessive => End - Start > 2 && Source[End - 1] is 's' && Source[End - 2] is '’' or '\'';
 
     /// <summary>The word without a possessive ending.</summary>
-    public string Bare => IsPossessive ? Text[..^2] : Text;
+    public ReadOnlySpan<char> Bare => IsPossessive ? Source.AsSpan(Start, End - Start - 2) : Span;
+
+    /// <summary>The word, lowercased, is <paramref name="lower"/> (which is in lowercase): <see cref="Lower"/> ==
+    /// <paramref name="lower"/> without making either string.</summary>
+    public bool Is(string lower)
+    {
+        // Lowercasing keeps the length, so most words are told apart without lowercasing them.
+        if (End - Start != lower.Length)
+            return false;
+        Span<char> folded = stackalloc char[lower.Length];
+        Span.ToLowerInvariant(folded);
+        return folded.SequenceEqual(lower);
+    }
+}
+
+/// <summary>The words of a paragraph outside its quotes, in order, each made from its offsets when it is read.</summary>
+internal readonly struct ParagraphWords(int[] starts, int[] ends, string text)
+{
+    public int Count => starts.Length;
+
+    public Word this[int index] => new(starts[index], ends[index], text);
 }
 
 /// <summary>One step of a walk through a paragraph: a word (index into <see cref="ParagraphLayout.Words"/>), or the
@@ -35,13 +62,8 @@ internal sealed partial class ParagraphLayout
         Number = number;
         Text = text;
         Quotes = QuoteScanner.Scan(text, previousUnclosed);
-        var words = new List<Word>();
-        foreach (var match in WordPattern().EnumerateMatches(text))
-            if (!IsQuoted(match.Index))
-                words.Add(new Word(match.Index, match.Index + match.Length, text.Substring(match.Index, match.Length)));
-        Words = words;
-        wordStarts = [.. words.Select(w => w.Start)];
-        wordEnds = [.. words.Select(w => w.End)];
+        (wordStarts, wordEnds) = WordOffsets();
+        Words = new ParagraphWords(wordStarts, wordEnds, text);
         Sentences = SplitSentences();
     }
 
@@ -56,7 +78,7 @@ internal sealed partial class ParagraphLayout
     public IReadOnlyList<QuoteSpan> Quotes { get; }
 
     /// <summary>Words outside the quotes, in order.</summary>
-    public IReadOnlyList<Word> Words { get; }
+    public ParagraphWords Words { get; }
 
     public IReadOnlyList<TextRange> Sentences { get; }
 
@@ -158,6 +180,34 @@ internal sealed partial class ParagraphLayout
         return true;
     }
 
+    /// <summary>Where the words outside the quotes start and end. The offsets are gathered in pooled buffers and copied
+    /// out at their exact count: they are kept for every paragraph of the corpus.</summary>
+    private (int[] Starts, int[] Ends) WordOffsets()
+    {
+        // A word is followed by a character that is not part of it: at most one word starts in any two characters.
+        var most = Text.Length / 2 + 1;
+        var starts = ArrayPool<int>.Shared.Rent(most);
+        var ends = ArrayPool<int>.Shared.Rent(most);
+        try
+        {
+            var count = 0;
+            foreach (var match in WordPattern().EnumerateMatches(Text))
+            {
+                if (IsQuoted(match.Index))
+                    continue;
+                starts[count] = match.Index;
+                ends[count] = match.Index + match.Length;
+                count++;
+            }
+            return (starts[..count], ends[..count]);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<int>.Shared.Return(ends);
+        }
+    }
+
     private List<TextRange> SplitSentences()
     {
         var sentences = new List<TextRange>();
@@ -234,7 +284,7 @@ internal sealed partial class ParagraphLayout
     {
         var start = period;
         while (start > 0 && (char.IsLetter(Text[start - 1]) || Text[start - 1] == '.')) start--;
-        var word = Text[start..period];
+        var word = Text.AsSpan(start, period - start);
         if (word.Length == 0)
             return false;
         return (word.Length == 1 && char.IsUpper(word[0])) || Lexicon.Abbreviations.Contains(word);
