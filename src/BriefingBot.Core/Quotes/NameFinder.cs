@@ -22,14 +22,13 @@ internal static partial class NameFinder
                 k++;
                 continue;
             }
-            var run = BuildRun(paragraph, k);
-            var skipTo = run[^1] + 1;
-            foreach (var mention in Classify(paragraph, run))
-            {
-                mentions.Add(mention);
-                if (mention.Alias is not null)
-                    skipTo = Math.Max(skipTo, paragraph.WordAtOrAfter(AliasEnd(paragraph, mention)));
-            }
+            var last = RunEnd(paragraph, k);
+            var skipTo = last + 1;
+            var found = mentions.Count;
+            Classify(paragraph, k, last, mentions);
+            for (var i = found; i < mentions.Count; i++)
+                if (mentions[i].Alias is not null)
+                    skipTo = Math.Max(skipTo, paragraph.WordAtOrAfter(AliasEnd(paragraph, mentions[i])));
             k = skipTo;
         }
         return mentions;
@@ -88,37 +87,34 @@ internal static partial class NameFinder
 
     private static bool IsNameLike(ParagraphLayout p, int k) => IsNameToken(p.Words[k].Bare) || IsInitial(p, k);
 
-    private static List<int> BuildRun(ParagraphLayout p, int first)
+    /// <summary>The last word of the run of name-like words that starts at <paramref name="first"/>. A run, and every
+    /// part of it looked at below, is a range of consecutive words, so it is passed as its first and last word.</summary>
+    private static int RunEnd(ParagraphLayout p, int first)
     {
         var words = p.Words;
-        var run = new List<int> { first };
         var j = first;
         while (!words[j].IsPossessive && j + 1 < words.Count)
         {
             var next = j + 1;
             if ((IsNameLike(p, next) || IsHyphenatedGivenName(words[next].Bare)) && Joins(p, j, next))
             {
-                run.Add(next);
                 j = next;
                 continue;
             }
             // "Ministry of Foreign Affairs", "Ursula von der Leyen": lowercase connectors between capitalised words;
             // several in a row only when all are name particles ("von der", "de la"), never "of the".
-            var connectors = new List<int>();
             var m = next;
             while (m < words.Count && Lexicon.Connectors.Contains(words[m].Span) && !words[m].IsCapitalised && p.IsBlankBetween(m - 1, m)
-                   && (connectors.Count == 0 || (Lexicon.Particles.Contains(words[m].Span) && Lexicon.Particles.Contains(words[connectors[0]].Span))))
-                connectors.Add(m++);
-            if (connectors.Count > 0 && m < words.Count && p.IsBlankBetween(m - 1, m) && IsNameLike(p, m))
+                   && (m == next || (Lexicon.Particles.Contains(words[m].Span) && Lexicon.Particles.Contains(words[next].Span))))
+                m++;
+            if (m > next && m < words.Count && p.IsBlankBetween(m - 1, m) && IsNameLike(p, m))
             {
-                run.AddRange(connectors);
-                run.Add(m);
                 j = m;
                 continue;
             }
             break;
         }
-        return run;
+        return j;
     }
 
     private static bool Joins(ParagraphLayout p, int a, int b)
@@ -132,69 +128,84 @@ internal static partial class NameFinder
             && (IsInitial(p, a) || char.IsWhiteSpace(gap[^1]));
     }
 
-    private static IEnumerable<Mention> Classify(ParagraphLayout p, List<int> run)
+    /// <summary>Adds the names that the run of words [<paramref name="first"/>, <paramref name="last"/>] holds.</summary>
+    private static void Classify(ParagraphLayout p, int first, int last, List<Mention> mentions)
     {
         var words = p.Words;
-        var lead = 0;
-        while (lead < run.Count && (Lexicon.LeadingStopWords.Contains(words[run[lead]].Span) || !words[run[lead]].IsCapitalised))
+        var lead = first;
+        while (lead <= last && (Lexicon.LeadingStopWords.Contains(words[lead].Span) || !words[lead].IsCapitalised))
             lead++;
-        if (lead == run.Count)
-            yield break;
-        var tokens = run.Skip(lead).ToList();
+        if (lead > last)
+            return;
 
-        if (tokens.Any(i => HasWordFrom(words[i].Bare, Lexicon.OrganisationWords) && words[i].IsCapitalised))
+        var lastTitle = -1;
+        for (var i = lead; i <= last; i++)
         {
-            while (!words[tokens[^1]].IsCapitalised) tokens.RemoveAt(tokens.Count - 1);
-            yield return Make(p, tokens[0], tokens, MentionKind.Organisation, titled: false);
-            yield break;
+            if (HasWordFrom(words[i].Bare, Lexicon.OrganisationWords) && words[i].IsCapitalised)
+            {
+                var end = last;
+                while (!words[end].IsCapitalised) end--;
+                mentions.Add(Make(p, lead, lead, end, MentionKind.Organisation, titled: false));
+                return;
+            }
+            if (Lexicon.Titles.Contains(words[i].Bare) && words[i].IsCapitalised)
+                lastTitle = i;
         }
 
-        var lastTitle = tokens.FindLastIndex(i => Lexicon.Titles.Contains(words[i].Bare) && words[i].IsCapitalised);
-        var rest = tokens.Skip(lastTitle + 1).ToList();
-        if (lastTitle >= 0 && rest.Count > 0 && words[rest[0]].Span is "of")
+        var rest = lastTitle >= 0 ? lastTitle + 1 : lead;
+        if (lastTitle >= 0 && rest <= last && words[rest].Span is "of")
         {
             // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi": the office ends where
             // a two-word name still remains.
-            rest.RemoveAt(0);
-            var drop = Math.Max(1, rest.Count - 2);
-            rest = rest.Skip(drop).ToList();
+            rest++;
+            var remaining = last - rest + 1;
+            rest += Math.Max(1, remaining - 2);
         }
-        if (rest.Count == 0 || rest.Any(i => HasWordFrom(words[i].Bare, Lexicon.NonPersonWords)))
-            yield break;
+        if (rest > last)
+            return;
+        for (var i = rest; i <= last; i++)
+            if (HasWordFrom(words[i].Bare, Lexicon.NonPersonWords))
+                return;
 
-        var part = new List<int>();
+        // The rest splits at phrase connectors ("of", "and") into parts, each a name when it reads as one.
         var titled = lastTitle >= 0;
-        foreach (var i in rest.Append(-1))
+        var partStart = rest;
+        for (var i = rest; i <= last + 1; i++)
         {
-            if (i >= 0 && !(Lexicon.PhraseConnectors.Contains(words[i].Span) && !words[i].IsCapitalised))
-            {
-                part.Add(i);
+            if (i <= last && !(Lexicon.PhraseConnectors.Contains(words[i].Span) && !words[i].IsCapitalised))
                 continue;
+            var partEnd = i - 1;
+            while (partEnd >= partStart && !words[partEnd].IsCapitalised) partEnd--;
+            var named = 0;
+            var initials = 0;
+            for (var j = partStart; j <= partEnd; j++)
+            {
+                if (words[j].IsCapitalised) named++;
+                if (IsInitial(p, j)) initials++;
             }
-            while (part.Count > 0 && !words[part[^1]].IsCapitalised) part.RemoveAt(part.Count - 1);
-            var named = part.Count(j => words[j].IsCapitalised);
-            var initials = part.Count(j => IsInitial(p, j));
             if (named > initials && named is >= 1 and <= 5)
             {
                 var kind = named == 1 ? MentionKind.SingleName : MentionKind.FullName;
                 if (kind == MentionKind.FullName || initials == 0)
-                    yield return Make(p, titled ? tokens[0] : part[0], part, kind, titled);
+                    mentions.Add(Make(p, titled ? lead : partStart, partStart, partEnd, kind, titled));
             }
-            part.Clear();
+            partStart = i + 1;
             titled = false;
         }
     }
 
-    private static Mention Make(ParagraphLayout p, int leadWord, List<int> tokens, MentionKind kind, bool titled)
+    /// <summary>The mention of the name that spans words [<paramref name="firstWord"/>, <paramref name="lastWord"/>],
+    /// its phrase (titles included) starting at <paramref name="leadWord"/>.</summary>
+    private static Mention Make(ParagraphLayout p, int leadWord, int firstWord, int lastWord, MentionKind kind, bool titled)
     {
         var words = p.Words;
-        var first = words[tokens[0]];
-        var last = words[tokens[^1]];
+        var first = words[firstWord];
+        var last = words[lastWord];
         var name = Collapse(p.Text[first.Start..(last.Start + last.Bare.Length)]);
         string? alias = null;
         var evidence = titled;
         var roles = new List<string>();
-        for (var k = leadWord; k < tokens[0]; k++)
+        for (var k = leadWord; k < firstWord; k++)
             roles.Add(words[k].Lower);
         if (kind != MentionKind.Organisation)
         {
@@ -221,10 +232,10 @@ internal static partial class NameFinder
                 evidence = true;
                 roles.Add(words[leadWord - 1].Lower);
             }
-            if (!last.IsPossessive && SaysNext(p, tokens[^1]))
+            if (!last.IsPossessive && SaysNext(p, lastWord))
                 evidence = true;
         }
-        return new Mention(p.Index, leadWord, tokens[0], tokens[^1], first.Start, last.End, kind, name,
+        return new Mention(p.Index, leadWord, firstWord, lastWord, first.Start, last.End, kind, name,
             last.IsPossessive, titled, evidence, alias, roles);
     }
 
