@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace BriefingBot.Quotes;
@@ -12,31 +13,37 @@ internal static class NameKey
     /// <summary>The comparable form of a name: folded words joined by single spaces, middle initials dropped.</summary>
     public static string Of(string name)
     {
-        var tokens = Tokens(name);
-        var kept = tokens.Where((t, i) => t.Length > 1 || i == 0 || i == tokens.Count - 1);
-        return string.Join(' ', kept);
+        var tokens = TokenList(name);
+        for (var i = tokens.Count - 2; i > 0; i--)
+            if (tokens[i].Length == 1)
+                tokens.RemoveAt(i);
+        return string.Join(' ', CollectionsMarshal.AsSpan(tokens));
     }
 
     /// <summary>The folded words of a name or a question, in order.</summary>
-    public static IReadOnlyList<string> Tokens(string text)
+    public static IReadOnlyList<string> Tokens(string text) => TokenList(text);
+
+    private static List<string> TokenList(string text)
     {
         var folded = Fold(text);
         var tokens = new List<string>();
-        var current = new StringBuilder();
+        // A word's letters are gathered on the stack: every name of every article is keyed.
+        Span<char> word = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        var length = 0;
         foreach (var c in folded)
         {
             if (char.IsLetterOrDigit(c))
-                current.Append(c);
+                word[length++] = c;
             else if (c is '\'' or '’' or '-' or '.')
                 continue; // inside a word: "o’brien", "jean-claude", "j."
-            else if (current.Length > 0)
+            else if (length > 0)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                tokens.Add(new string(word[..length]));
+                length = 0;
             }
         }
-        if (current.Length > 0)
-            tokens.Add(current.ToString());
+        if (length > 0)
+            tokens.Add(new string(word[..length]));
         return tokens;
     }
 

@@ -52,8 +52,8 @@ internal sealed class Speaker
         var key = NameKey.Of(name);
         if (!keys.Add(key))
             return false;
-        var words = key.Split(' ');
-        nameWords.Add((words[0], words[^1]));
+        var firstSpace = key.IndexOf(' ');
+        nameWords.Add(firstSpace < 0 ? (key, key) : (key[..firstSpace], key[(key.LastIndexOf(' ') + 1)..]));
         return true;
     }
 
@@ -81,23 +81,27 @@ internal sealed class SpeakerRegistry
     public SpeakerRegistry(IEnumerable<Mention> mentionsInReadingOrder)
     {
         var mentions = mentionsInReadingOrder.ToList();
+        // Each mention's key is worked out once: it orders the registration, then finds or resolves the speaker.
+        var keys = mentions.ConvertAll(m => NameKey.Of(m.Name));
         // Longest names first, so that "Von der Leyen" finds "Ursula von der Leyen" already registered.
-        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName).OrderByDescending(m => NameKey.Of(m.Name).Split(' ').Length))
-            Register(m);
-        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName))
-            timeline.Add((m.Position, resolved[m]));
+        var named = Enumerable.Range(0, mentions.Count).Where(i => mentions[i].Kind != MentionKind.SingleName).ToList();
+        foreach (var i in named.OrderByDescending(i => keys[i].AsSpan().Count(' ')))
+            Register(mentions[i], keys[i]);
+        foreach (var i in named)
+            timeline.Add((mentions[i].Position, resolved[mentions[i]]));
         timeline.Sort((a, b) => a.Position.CompareTo(b.Position));
 
-        foreach (var m in mentions.Where(m => m.Kind == MentionKind.SingleName))
+        for (var i = 0; i < mentions.Count; i++)
         {
-            var speaker = ResolveSingle(m);
-            if (speaker is null)
+            var m = mentions[i];
+            if (m.Kind != MentionKind.SingleName || ResolveSingle(m, keys[i]) is not { } speaker)
                 continue;
             speaker.Confirmed |= m.PersonEvidence;
             speaker.AddRoles(m.Roles);
             resolved[m] = speaker;
-            var at = timeline.FindIndex(t => t.Position > m.Position);
-            timeline.Insert(at < 0 ? timeline.Count : at, (m.Position, speaker));
+            var at = 0;
+            while (at < timeline.Count && timeline[at].Position <= m.Position) at++;
+            timeline.Insert(at, (m.Position, speaker));
         }
     }
 
@@ -113,9 +117,8 @@ internal sealed class SpeakerRegistry
         return null;
     }
 
-    private void Register(Mention m)
+    private void Register(Mention m, string key)
     {
-        var key = NameKey.Of(m.Name);
         var aliasKey = m.Alias is null ? null : NameKey.Of(m.Alias);
         if (!byKey.TryGetValue(key, out var speaker) && (aliasKey is null || !byKey.TryGetValue(aliasKey, out speaker))
             && (m.Kind == MentionKind.Organisation || !TryLongerName(key, out speaker)))
@@ -151,20 +154,17 @@ internal sealed class SpeakerRegistry
     /// "von der leyen").</summary>
     private bool TryLongerName(string key, out Speaker speaker)
     {
-        speaker = byKey.Where(e => e.Key.EndsWith(" " + key, StringComparison.Ordinal) && !e.Value.IsOrganisation)
+        var lastWords = " " + key;
+        speaker = byKey.Where(e => e.Key.EndsWith(lastWords, StringComparison.Ordinal) && !e.Value.IsOrganisation)
             .Select(e => e.Value).Distinct().SingleOrDefault()!;
         return speaker is not null;
     }
 
-    private Speaker? ResolveSingle(Mention m)
+    private Speaker? ResolveSingle(Mention m, string token)
     {
-        var token = NameKey.Of(m.Name);
-        var people = People;
-        // A confirmed person answers to their first or last name (Chinese or Western order); a mere capitalised
-        // phrase only to its last word, so "China" never stands for "China Focus".
-        var candidates = people.Where(s => s.Confirmed && s.AnswersTo(token, lastWordOnly: false)).ToList();
+        var candidates = Candidates(token, confirmed: true);
         if (candidates.Count == 0)
-            candidates = people.Where(s => !s.Confirmed && s.AnswersTo(token, lastWordOnly: true)).ToList();
+            candidates = Candidates(token, confirmed: false);
         if (candidates.Count == 0)
         {
             if (!m.Titled)
@@ -188,6 +188,17 @@ internal sealed class SpeakerRegistry
             .OrderByDescending(c => c.Last)
             .ThenBy(c => c.First)
             .First().Speaker;
+    }
+
+    /// <summary>A confirmed person answers to their first or last name (Chinese or Western order); a mere capitalised
+    /// phrase only to its last word, so "China" never stands for "China Focus".</summary>
+    private List<Speaker> Candidates(string token, bool confirmed)
+    {
+        var candidates = new List<Speaker>();
+        foreach (var s in People)
+            if (s.Confirmed == confirmed && s.AnswersTo(token, lastWordOnly: !confirmed))
+                candidates.Add(s);
+        return candidates;
     }
 
     private long LastMentionBefore(Speaker s, long position) =>
