@@ -85,7 +85,7 @@ internal sealed partial class ParagraphLayout
     /// <summary>The paragraph ends inside a quote.</summary>
     public bool EndsUnclosed => Quotes.Count > 0 && Quotes[^1].Unclosed;
 
-    // Loops rather than LINQ here and in QuoteOpeningAt: they run for every word and every character of the corpus.
+    // A loop rather than LINQ: it runs for every word of the corpus.
     public bool IsQuoted(int position)
     {
         for (var i = 0; i < Quotes.Count; i++)
@@ -213,17 +213,29 @@ internal sealed partial class ParagraphLayout
         var sentences = new List<TextRange>();
         var start = 0;
         var i = 0;
+        var next = 0; // the next quote to reach: quotes are in the order they open
         while (i < Text.Length)
         {
-            if (QuoteOpeningAt(i) is { } quote)
+            while (next < Quotes.Count && (Quotes[next].Open < i || Quotes[next].End <= Quotes[next].Open)) next++;
+            var quoteOpen = next < Quotes.Count ? Quotes[next].Open : Text.Length;
+            if (quoteOpen == i)
             {
+                var quote = Quotes[next];
                 i = quote.End;
                 var inner = quote.Inner(Text);
-                if (inner is { } r && ".!?…".Contains(Text[r.End - 1]) && StartsSentence(i))
+                if (inner is { } r && SentenceEnds.Contains(Text[r.End - 1]) && StartsSentence(i))
                     Cut(ref start, i, sentences);
                 continue;
             }
-            if (".!?…".Contains(Text[i]) && EndsSentence(i))
+            // Until the next quote only the marks that may end a sentence matter: they are searched for, not walked to.
+            var mark = Text.AsSpan(i, quoteOpen - i).IndexOfAny(SentenceEnds);
+            if (mark < 0)
+            {
+                i = quoteOpen;
+                continue;
+            }
+            i += mark;
+            if (EndsSentence(i))
             {
                 var end = i + 1;
                 while (end < Text.Length && Text[end] is ')' or ']') end++;
@@ -235,14 +247,6 @@ internal sealed partial class ParagraphLayout
         }
         Cut(ref start, Text.Length, sentences);
         return sentences;
-    }
-
-    private QuoteSpan? QuoteOpeningAt(int position)
-    {
-        for (var i = 0; i < Quotes.Count; i++)
-            if (Quotes[i].Open == position && Quotes[i].End > Quotes[i].Open)
-                return Quotes[i];
-        return null;
     }
 
     private void Cut(ref int start, int end, List<TextRange> sentences)
@@ -289,6 +293,8 @@ internal sealed partial class ParagraphLayout
             return false;
         return (word.Length == 1 && char.IsUpper(word[0])) || Lexicon.Abbreviations.Contains(word);
     }
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?…");
 
     [GeneratedRegex(@"[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")]
     private static partial Regex WordPattern();
