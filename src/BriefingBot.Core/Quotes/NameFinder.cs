@@ -308,7 +308,21 @@ internal static partial class NameFinder
         return false;
     }
 
-    public static string Collapse(string text) => Spaces().Replace(text.Trim(), " ");
+    public static string Collapse(string text)
+    {
+        var trimmed = text.Trim();
+        // Names are nearly always single-spaced already: the regex, and its copy, only when there is something to collapse.
+        return IsSingleSpaced(trimmed) ? trimmed : Spaces().Replace(trimmed, " ");
+    }
+
+    /// <summary>No white space but single spaces (as <see cref="Spaces"/> would leave it).</summary>
+    private static bool IsSingleSpaced(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i > 0 && text[i - 1] == ' ')))
+                return false;
+        return true;
+    }
 
     [GeneratedRegex(@"^\.\s*$")]
     private static partial Regex InitialGap();
