@@ -64,6 +64,8 @@ internal static class NameKey
     /// <summary>"Donald J. Trump" → "Donald Trump": a name as displayed without its middle initials.</summary>
     public static string WithoutMiddleInitials(string name)
     {
+        if (name.AsSpan().Count(' ') < 2)
+            return name; // fewer than three words, nothing in the middle: most names
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 3)
             return name;

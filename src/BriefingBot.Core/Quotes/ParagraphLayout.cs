@@ -53,6 +53,8 @@ internal readonly record struct Step(int Word, char Mark, int At);
 /// </summary>
 internal sealed partial class ParagraphLayout
 {
+    // An array rather than the list it is shown as: it is looked through for every word of the corpus.
+    private readonly QuoteSpan[] quotes;
     private readonly int[] wordStarts;
     private readonly int[] wordEnds;
 
@@ -61,7 +63,7 @@ internal sealed partial class ParagraphLayout
         Index = index;
         Number = number;
         Text = text;
-        Quotes = QuoteScanner.Scan(text, previousUnclosed);
+        quotes = QuoteScanner.Scan(text, previousUnclosed);
         (wordStarts, wordEnds) = WordOffsets();
         Words = new ParagraphWords(wordStarts, wordEnds, text);
         Sentences = SplitSentences();
@@ -75,7 +77,7 @@ internal sealed partial class ParagraphLayout
 
     public string Text { get; }
 
-    public IReadOnlyList<QuoteSpan> Quotes { get; }
+    public IReadOnlyList<QuoteSpan> Quotes => quotes;
 
     /// <summary>Words outside the quotes, in order.</summary>
     public ParagraphWords Words { get; }
@@ -83,13 +85,13 @@ internal sealed partial class ParagraphLayout
     public IReadOnlyList<TextRange> Sentences { get; }
 
     /// <summary>The paragraph ends inside a quote.</summary>
-    public bool EndsUnclosed => Quotes.Count > 0 && Quotes[^1].Unclosed;
+    public bool EndsUnclosed => quotes.Length > 0 && quotes[^1].Unclosed;
 
     // A loop rather than LINQ: it runs for every word of the corpus.
     public bool IsQuoted(int position)
     {
-        for (var i = 0; i < Quotes.Count; i++)
-            if (Quotes[i].Contains(position))
+        foreach (var quote in quotes)
+            if (quote.Contains(position))
                 return true;
         return false;
     }
@@ -216,11 +218,11 @@ internal sealed partial class ParagraphLayout
         var next = 0; // the next quote to reach: quotes are in the order they open
         while (i < Text.Length)
         {
-            while (next < Quotes.Count && (Quotes[next].Open < i || Quotes[next].End <= Quotes[next].Open)) next++;
-            var quoteOpen = next < Quotes.Count ? Quotes[next].Open : Text.Length;
+            while (next < quotes.Length && (quotes[next].Open < i || quotes[next].End <= quotes[next].Open)) next++;
+            var quoteOpen = next < quotes.Length ? quotes[next].Open : Text.Length;
             if (quoteOpen == i)
             {
-                var quote = Quotes[next];
+                var quote = quotes[next];
                 i = quote.End;
                 var inner = quote.Inner(Text);
                 if (inner is { } r && SentenceEnds.Contains(Text[r.End - 1]) && StartsSentence(i))

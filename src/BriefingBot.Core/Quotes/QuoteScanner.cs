@@ -15,7 +15,7 @@ internal static class QuoteScanner
     private const string ClosingContext = ",.;:!?)]}—–-…";
 
     /// <param name="previousUnclosed">The previous paragraph ended inside a quote.</param>
-    public static IReadOnlyList<QuoteSpan> Scan(string text, bool previousUnclosed)
+    public static QuoteSpan[] Scan(string text, bool previousUnclosed)
     {
         var doubles = ScanDouble(text, previousUnclosed);
         var all = new List<QuoteSpan>(doubles);
@@ -27,7 +27,7 @@ internal static class QuoteScanner
         }
         ScanSingle(text, from, text.Length, all);
         all.Sort((a, b) => a.Open.CompareTo(b.Open));
-        return all;
+        return [.. all];
     }
 
     private static List<QuoteSpan> ScanDouble(string text, bool previousUnclosed)

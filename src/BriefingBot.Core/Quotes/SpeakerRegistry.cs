@@ -10,12 +10,13 @@ internal sealed class Speaker
     private readonly HashSet<string> keys = new(StringComparer.Ordinal);
     private readonly List<(string First, string Last)> nameWords = [];
 
-    public Speaker(string name, bool isOrganisation)
+    /// <param name="key">The name's <see cref="NameKey.Of"/>, which the registry has already worked out.</param>
+    public Speaker(string name, string key, bool isOrganisation)
     {
         Name = name;
         IsOrganisation = isOrganisation;
         Confirmed = isOrganisation;
-        Remember(name);
+        Remember(key);
     }
 
     /// <summary>Canonical name: full name as the article first gives it, titles and middle initials removed.</summary>
@@ -31,9 +32,10 @@ internal sealed class Speaker
     /// <summary>Every name this speaker goes by.</summary>
     public IEnumerable<string> Names => aliases.Prepend(Name);
 
-    public void AddAlias(string alias)
+    /// <param name="key">The alias's <see cref="NameKey.Of"/>.</param>
+    public void AddAlias(string alias, string key)
     {
-        if (Remember(alias))
+        if (Remember(key))
             aliases.Add(alias);
     }
 
@@ -46,10 +48,9 @@ internal sealed class Speaker
         return false;
     }
 
-    /// <summary>Records a name unless one of the same key is known; false when it was.</summary>
-    private bool Remember(string name)
+    /// <summary>Records a name's key unless it is known; false when it was.</summary>
+    private bool Remember(string key)
     {
-        var key = NameKey.Of(name);
         if (!keys.Add(key))
             return false;
         var firstSpace = key.IndexOf(' ');
@@ -124,15 +125,16 @@ internal sealed class SpeakerRegistry
             && (m.Kind == MentionKind.Organisation || !TryLongerName(key, out speaker)))
         {
             var display = NameKey.WithoutMiddleInitials(m.Name);
-            speaker = new Speaker(display, m.Kind == MentionKind.Organisation);
-            Index(NameKey.Of(display), speaker);
+            var displayKey = NameKey.Of(display);
+            speaker = new Speaker(display, displayKey, m.Kind == MentionKind.Organisation);
+            Index(displayKey, speaker);
         }
         if (m.Name != speaker.Name)
-            speaker.AddAlias(m.Name);
+            speaker.AddAlias(m.Name, key);
         Index(key, speaker);
         if (m.Alias is not null && aliasKey is not null)
         {
-            speaker.AddAlias(m.Alias);
+            speaker.AddAlias(m.Alias, aliasKey);
             Index(aliasKey, speaker);
         }
         speaker.Confirmed |= m.PersonEvidence;
@@ -172,7 +174,7 @@ internal sealed class SpeakerRegistry
             // "Mr. Smith", "President Trump" with no full name anywhere in the article: the title makes it a person.
             if (!byKey.TryGetValue(token, out var titled))
             {
-                titled = new Speaker(m.Name, isOrganisation: false) { Confirmed = true };
+                titled = new Speaker(m.Name, token, isOrganisation: false) { Confirmed = true };
                 Index(token, titled);
             }
             return titled;
