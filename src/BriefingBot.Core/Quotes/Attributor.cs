@@ -48,7 +48,11 @@ internal sealed partial class Attributor(ArticleReading article)
             namedAfter = true;
             return after;
         }
-        var segmentStart = p.Quotes.Where(q => q.End <= quote.Open && q.End > sentence.Start).Select(q => q.End).DefaultIfEmpty(sentence.Start).Max();
+        // Loops rather than LINQ here and in SegmentEndAfter: they run for every quote of the corpus.
+        var segmentStart = sentence.Start;
+        for (var i = 0; i < p.Quotes.Count; i++)
+            if (p.Quotes[i].End <= quote.Open && p.Quotes[i].End > sentence.Start)
+                segmentStart = Math.Max(segmentStart, p.Quotes[i].End);
         return Before(p, sentence, segmentStart, quote.Open, quote.Open, Lexicon.SpeechVerbs, reported: false)
             ?? According(p, sentence);
     }
@@ -429,7 +433,10 @@ internal sealed partial class Attributor(ArticleReading article)
     /// when the quote ends its sentence ("“Done.” Wu said."), the next one.</summary>
     private static int SegmentEndAfter(ParagraphLayout p, QuoteSpan quote)
     {
-        var nextQuote = p.Quotes.Where(q => q.Open >= quote.End).Select(q => q.Open).DefaultIfEmpty(p.Text.Length).Min();
+        var nextQuote = p.Text.Length;
+        for (var i = 0; i < p.Quotes.Count; i++)
+            if (p.Quotes[i].Open >= quote.End)
+                nextQuote = Math.Min(nextQuote, p.Quotes[i].Open);
         return Math.Min(nextQuote, Math.Max(p.SentenceAt(quote.End).End, quote.End));
     }
 

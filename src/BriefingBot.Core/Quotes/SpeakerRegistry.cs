@@ -179,8 +179,13 @@ internal sealed class SpeakerRegistry
             }
             return titled;
         }
-        if (candidates.Count == 1)
-            return candidates[0];
+        return candidates.Count == 1 ? candidates[0] : Likeliest(m, candidates);
+    }
+
+    /// <summary>Which of several speakers a single name means. Kept out of <see cref="ResolveSingle"/>: there, the
+    /// closures over <paramref name="m"/> would be allocated for every single name, not only when speakers compete.</summary>
+    private Speaker Likeliest(Mention m, List<Speaker> candidates)
+    {
         // "Premier Li" among several Lis: the one the article described as premier.
         var sameRole = candidates.Where(s => m.Roles.Any(s.Roles.Contains)).ToList();
         if (m.Titled && sameRole.Count > 0)
