@@ -75,7 +75,9 @@ internal sealed class Speaker
 internal sealed class SpeakerRegistry
 {
     private readonly Dictionary<string, Speaker> byKey = [];
-    private readonly Dictionary<Mention, Speaker> resolved = [];
+    // By identity: a record's own equality would hash its name and roles at every lookup, and no two mentions of an
+    // article are alike anyway (each has its own place).
+    private readonly Dictionary<Mention, Speaker> resolved = new(ReferenceEqualityComparer.Instance);
     private readonly List<(long Position, Speaker Speaker)> timeline = [];
     private List<Speaker>? people;
 
