@@ -305,8 +305,8 @@ internal sealed partial class Attributor(ArticleReading article)
         {
             if (m.End > comma || m.Start < lowerBound || m.Possessive)
                 continue;
-            var between = p.Text[m.End..comma];
-            if (NameFinder.IsAppositive(p.Text, m.End) && !between.Any(c => c is ';' or ':' or '“' or '”' or '"'))
+            var between = p.Text.AsSpan(m.End, comma - m.End);
+            if (NameFinder.IsAppositive(p.Text, m.End) && between.IndexOfAny(";:“”\"") < 0)
                 head = m;
         }
         // "The ministry’s chief spokesman, Lin Jian, said": the name itself set off by commas.

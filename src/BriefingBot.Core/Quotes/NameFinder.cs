@@ -259,14 +259,24 @@ internal static partial class NameFinder
 
     /// <summary>The text at <paramref name="at"/>, right after a name, opens an appositive that describes a person
     /// ("…, a professor at …", "…, China’s premier, …", "…, speaking on television, …").</summary>
-    public static bool IsAppositive(string text, int at) => AppositiveWords(text, at).Count > 0;
+    public static bool IsAppositive(string text, int at) => AppositiveAt(text, at) is not null;
 
     /// <summary>The first words of the appositive at <paramref name="at"/>, lowercased; empty when there is none.</summary>
-    public static IReadOnlyList<string> AppositiveWords(string text, int at)
+    public static IReadOnlyList<string> AppositiveWords(string text, int at) =>
+        AppositiveAt(text, at) is { } match
+            ? text[match.Groups[1].Index..(match.Index + match.Length)]
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Take(4)
+                .Select(w => w.TrimEnd(',', ';', '.').ToLowerInvariant())
+                .ToArray()
+            : [];
+
+    /// <summary>The appositive at <paramref name="at"/>, or null; its words are only read out when they are wanted.</summary>
+    private static Match? AppositiveAt(string text, int at)
     {
         var match = Appositive().Match(text, at);
         if (!match.Success)
-            return [];
+            return null;
         var first = match.Groups[1].Value;
         bool opens;
         if (char.IsDigit(first[0]))
@@ -275,13 +285,7 @@ internal static partial class NameFinder
             opens = Lexicon.AppositiveStarts.Contains(first) || (first.EndsWith("ing", StringComparison.Ordinal) && first.Length > 4);
         else
             opens = first.Length > 2 && first[^1] == 's' && first[^2] is '’' or '\''; // "China’s premier"
-        if (!opens)
-            return [];
-        return text[match.Groups[1].Index..(match.Index + match.Length)]
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Take(4)
-            .Select(w => w.TrimEnd(',', ';', '.').ToLowerInvariant())
-            .ToArray();
+        return opens ? match : null;
     }
 
     private static bool IsAliasName(string text)
