@@ -8,8 +8,8 @@ namespace BriefingBot.Quotes;
 /// </summary>
 internal sealed class ArticleReading
 {
-    private readonly Dictionary<(int Paragraph, int Word), Mention> byLastWord = [];
-    private readonly Dictionary<(int Paragraph, int Word), Mention> byLeadWord = [];
+    private readonly Dictionary<(int Paragraph, int Word), Mention> byLastWord;
+    private readonly Dictionary<(int Paragraph, int Word), Mention> byLeadWord;
 
     public ArticleReading(Article article)
     {
@@ -23,6 +23,10 @@ internal sealed class ArticleReading
         }
         Paragraphs = layouts;
         Mentions = layouts.Select(NameFinder.Find).ToArray();
+        // Sized up front: growing the tables mention by mention would copy them over and over.
+        var count = Mentions.Sum(m => m.Count);
+        byLastWord = new(count);
+        byLeadWord = new(2 * count);
         foreach (var m in Mentions.SelectMany(m => m))
         {
             byLastWord[(m.Paragraph, m.LastWord)] = m;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Quotes;
@@ -47,7 +48,11 @@ internal sealed partial class Attributor(ArticleReading article)
             namedAfter = true;
             return after;
         }
-        var segmentStart = p.Quotes.Where(q => q.End <= quote.Open && q.End > sentence.Start).Select(q => q.End).DefaultIfEmpty(sentence.Start).Max();
+        // Loops rather than LINQ here and in SegmentEndAfter: they run for every quote of the corpus.
+        var segmentStart = sentence.Start;
+        for (var i = 0; i < p.Quotes.Count; i++)
+            if (p.Quotes[i].End <= quote.Open && p.Quotes[i].End > sentence.Start)
+                segmentStart = Math.Max(segmentStart, p.Quotes[i].End);
         return Before(p, sentence, segmentStart, quote.Open, quote.Open, Lexicon.SpeechVerbs, reported: false)
             ?? According(p, sentence);
     }
@@ -158,7 +163,7 @@ internal sealed partial class Attributor(ArticleReading article)
     /// <param name="quoteOpen">Where the quote being attributed opens (null when attributing a sentence).</param>
     /// <param name="reported">Attributing a sentence's reported speech: modals ("could say") and verbs that
     /// merely introduce a direct quote do not count.</param>
-    private Speaker? Before(ParagraphLayout p, TextRange sentence, int start, int end, int? quoteOpen, IReadOnlySet<string> verbs, bool reported)
+    private Speaker? Before(ParagraphLayout p, TextRange sentence, int start, int end, int? quoteOpen, FrozenSet<string> verbs, bool reported)
     {
         var (from, to) = p.WordsIn(new TextRange(start, end));
         var detached = false;
@@ -273,7 +278,7 @@ internal sealed partial class Attributor(ArticleReading article)
     private static int? ParentheticalBefore(ParagraphLayout p, int comma)
     {
         var word = p.StepLeft(comma);
-        if (word.Word < 0 || !(Lexicon.Auxiliaries.Contains(p.Words[word.Word].Text) || NameFinder.IsAdverb(p.Words[word.Word])))
+        if (word.Word < 0 || !(Lexicon.Auxiliaries.Contains(p.Words[word.Word].Span) || NameFinder.IsAdverb(p.Words[word.Word])))
             return null;
         var before = p.StepLeft(p.Words[word.Word].Start);
         return before.Word < 0 && before.Mark == ',' ? before.At - 1 : null;
@@ -300,8 +305,8 @@ internal sealed partial class Attributor(ArticleReading article)
         {
             if (m.End > comma || m.Start < lowerBound || m.Possessive)
                 continue;
-            var between = p.Text[m.End..comma];
-            if (NameFinder.IsAppositive(p.Text, m.End) && !between.Any(c => c is ';' or ':' or '“' or '”' or '"'))
+            var between = p.Text.AsSpan(m.End, comma - m.End);
+            if (NameFinder.IsAppositive(p.Text, m.End) && between.IndexOfAny(";:“”\"") < 0)
                 head = m;
         }
         // "The ministry’s chief spokesman, Lin Jian, said": the name itself set off by commas.
@@ -318,10 +323,10 @@ internal sealed partial class Attributor(ArticleReading article)
         var (from, to) = p.WordsIn(sentence);
         for (var k = from; k + 2 < to; k++)
         {
-            if (p.Words[k].Lower != "according" || p.Words[k + 1].Lower != "to")
+            if (!p.Words[k].Is("according") || !p.Words[k + 1].Is("to"))
                 continue;
             var j = k + 2;
-            while (j < to && (p.Words[j].Lower == "the" || p.Words[j].IsPossessive))
+            while (j < to && (p.Words[j].Is("the") || p.Words[j].IsPossessive))
                 j++;
             if (j < to && article.StartingAt(p, j) is { Possessive: false } m)
                 return article.Speakers.Resolve(m);
@@ -372,7 +377,7 @@ internal sealed partial class Attributor(ArticleReading article)
         if (first.Word < 0)
             return null;
         var opener = p.Words[first.Word];
-        if ((Lexicon.LeadingStopWords.Contains(opener.Text) && opener.Lower != "the")
+        if ((Lexicon.LeadingStopWords.Contains(opener.Span) && opener.Lower != "the")
             || (opener.IsCapitalised && (opener.Lower.EndsWith("ing", StringComparison.Ordinal) || opener.Lower.EndsWith("ed", StringComparison.Ordinal))))
         {
             var comma = -1;
@@ -416,9 +421,9 @@ internal sealed partial class Attributor(ArticleReading article)
             return false;
         // "“…,” union leader Marco Bellini told reporters": lowercase words may describe the speaker when a role
         // noun ends them.
-        var described = subjectWord > first && Lexicon.RoleNouns.Contains(p.Words[subjectWord - 1].Text);
+        var described = subjectWord > first && Lexicon.RoleNouns.Contains(p.Words[subjectWord - 1].Span);
         for (var k = first; k < subjectWord; k++)
-            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Text) || Lexicon.Particles.Contains(p.Words[k].Text)
+            if (!(p.Words[k].IsCapitalised || Lexicon.RoleNouns.Contains(p.Words[k].Span) || Lexicon.Particles.Contains(p.Words[k].Span)
                   || p.Words[k].Lower is "the" or "a" or "an" || (described && !IsVerb(p.Words[k], Lexicon.SpeechVerbs))))
                 return false;
         return true;
@@ -428,7 +433,10 @@ internal sealed partial class Attributor(ArticleReading article)
     /// when the quote ends its sentence ("“Done.” Wu said."), the next one.</summary>
     private static int SegmentEndAfter(ParagraphLayout p, QuoteSpan quote)
     {
-        var nextQuote = p.Quotes.Where(q => q.Open >= quote.End).Select(q => q.Open).DefaultIfEmpty(p.Text.Length).Min();
+        var nextQuote = p.Text.Length;
+        for (var i = 0; i < p.Quotes.Count; i++)
+            if (p.Quotes[i].Open >= quote.End)
+                nextQuote = Math.Min(nextQuote, p.Quotes[i].Open);
         return Math.Min(nextQuote, Math.Max(p.SentenceAt(quote.End).End, quote.End));
     }
 
@@ -472,7 +480,7 @@ internal sealed partial class Attributor(ArticleReading article)
         p.StepLeft(p.Words[k].Start) is { Word: >= 0 } before
         && (p.Words[before.Word].IsPossessive || p.Words[before.Word].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your");
 
-    private static bool IsVerb(Word w, IReadOnlySet<string> verbs) => !w.IsCapitalised && verbs.Contains(w.Text);
+    private static bool IsVerb(Word w, FrozenSet<string> verbs) => !w.IsCapitalised && verbs.Contains(w.Span);
 
     private static bool IsParticiple(string verb) => verb.EndsWith("ed", StringComparison.Ordinal) || verb is "told" or "said" or "written";
 

@@ -167,6 +167,11 @@ internal static class Lexicon
         aug sep sept oct nov dec e.g i.e approx est fig vol pp ed eds rev hon ave dept univ govt u.s u.k u.n a.m p.m
         """);
 
+    /// <summary>Looks a word up by its characters: a paragraph's words are compared where they stand, with no string
+    /// made for each.</summary>
+    public static bool Contains(this FrozenSet<string> list, ReadOnlySpan<char> word) =>
+        list.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     private static FrozenSet<string> Words(string list) =>
         list.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Quotes;
@@ -21,14 +22,13 @@ internal static partial class NameFinder
                 k++;
                 continue;
             }
-            var run = BuildRun(paragraph, k);
-            var skipTo = run[^1] + 1;
-            foreach (var mention in Classify(paragraph, run))
-            {
-                mentions.Add(mention);
-                if (mention.Alias is not null)
-                    skipTo = Math.Max(skipTo, paragraph.WordAtOrAfter(AliasEnd(paragraph, mention)));
-            }
+            var last = RunEnd(paragraph, k);
+            var skipTo = last + 1;
+            var found = mentions.Count;
+            Classify(paragraph, k, last, mentions);
+            for (var i = found; i < mentions.Count; i++)
+                if (mentions[i].Alias is not null)
+                    skipTo = Math.Max(skipTo, paragraph.WordAtOrAfter(AliasEnd(paragraph, mentions[i])));
             k = skipTo;
         }
         return mentions;
@@ -36,28 +36,44 @@ internal static partial class NameFinder
 
     /// <summary>A word shaped like part of a name: capitalised with lowercase letters ("Xi", "O’Brien",
     /// "Jean-Claude"), or an initial ("J."). Acronyms ("US", "APEC") are not names.</summary>
-    public static bool IsNameToken(string word)
+    public static bool IsNameToken(ReadOnlySpan<char> word)
     {
-        if (word.Length == 0 || !char.IsUpper(word[0]) || !word.Any(char.IsLower))
+        if (word.Length == 0 || !char.IsUpper(word[0]))
             return false;
-        foreach (var part in word.Split('-'))
-            if (part.Length == 0 || !char.IsUpper(part[0]))
+        var hasLower = false;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            // Each part of a hyphenated name is capitalised too ("Jean-Claude", not "Long-term").
+            if (c == '-' && (i + 1 == word.Length || !char.IsUpper(word[i + 1])))
                 return false;
-        return word.All(c => char.IsLetter(c) || c is '’' or '\'' or '-' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark);
+            if (!(char.IsLetter(c) || c is '’' or '\'' or '-' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
+                return false;
+            hasLower |= char.IsLower(c);
+        }
+        return hasLower;
     }
 
     /// <summary>A given name written with a hyphen and a lowercase second syllable ("Min-jun", "Ing-wen", "Jong-un"):
     /// it goes on a name ("Park Min-jun") but never starts one, so "Long-term" opening a sentence stays a word.</summary>
-    public static bool IsHyphenatedGivenName(string word)
+    public static bool IsHyphenatedGivenName(ReadOnlySpan<char> word)
     {
-        var parts = word.Split('-');
-        return parts.Length == 2 && IsNameToken(parts[0]) && parts[1].Length is >= 1 and <= 6 && parts[1].All(char.IsLower);
+        var hyphen = word.IndexOf('-');
+        if (hyphen < 0)
+            return false;
+        var second = word[(hyphen + 1)..];
+        if (second.Length is < 1 or > 6 || !IsNameToken(word[..hyphen]))
+            return false;
+        foreach (var c in second)
+            if (!char.IsLower(c))
+                return false; // not a lowercase syllable, or a second hyphen
+        return true;
     }
 
     private static bool IsInitial(ParagraphLayout p, int k)
     {
         var w = p.Words[k];
-        if (w.Text.Length != 1 || !char.IsUpper(w.Text[0]) || w.End >= p.Text.Length || p.Text[w.End] != '.')
+        if (w.End - w.Start != 1 || !char.IsUpper(p.Text[w.Start]) || w.End >= p.Text.Length || p.Text[w.End] != '.')
             return false;
         // "U.S.", "U.K.": a dotted abbreviation, not a person's initials ("H.R. McMaster").
         var start = w.Start;
@@ -66,42 +82,39 @@ internal static partial class NameFinder
         var end = w.End;
         while (end + 2 < p.Text.Length && char.IsLetter(p.Text[end + 1]) && p.Text[end + 2] == '.')
             end += 2;
-        return end - start <= 1 || !Lexicon.Abbreviations.Contains(p.Text[start..end]);
+        return end - start <= 1 || !Lexicon.Abbreviations.Contains(p.Text.AsSpan(start, end - start));
     }
 
     private static bool IsNameLike(ParagraphLayout p, int k) => IsNameToken(p.Words[k].Bare) || IsInitial(p, k);
 
-    private static List<int> BuildRun(ParagraphLayout p, int first)
+    /// <summary>The last word of the run of name-like words that starts at <paramref name="first"/>. A run, and every
+    /// part of it looked at below, is a range of consecutive words, so it is passed as its first and last word.</summary>
+    private static int RunEnd(ParagraphLayout p, int first)
     {
         var words = p.Words;
-        var run = new List<int> { first };
         var j = first;
         while (!words[j].IsPossessive && j + 1 < words.Count)
         {
             var next = j + 1;
             if ((IsNameLike(p, next) || IsHyphenatedGivenName(words[next].Bare)) && Joins(p, j, next))
             {
-                run.Add(next);
                 j = next;
                 continue;
             }
             // "Ministry of Foreign Affairs", "Ursula von der Leyen": lowercase connectors between capitalised words;
             // several in a row only when all are name particles ("von der", "de la"), never "of the".
-            var connectors = new List<int>();
             var m = next;
-            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Text) && !words[m].IsCapitalised && p.IsBlankBetween(m - 1, m)
-                   && (connectors.Count == 0 || (Lexicon.Particles.Contains(words[m].Text) && Lexicon.Particles.Contains(words[connectors[0]].Text))))
-                connectors.Add(m++);
-            if (connectors.Count > 0 && m < words.Count && p.IsBlankBetween(m - 1, m) && IsNameLike(p, m))
+            while (m < words.Count && Lexicon.Connectors.Contains(words[m].Span) && !words[m].IsCapitalised && p.IsBlankBetween(m - 1, m)
+                   && (m == next || (Lexicon.Particles.Contains(words[m].Span) && Lexicon.Particles.Contains(words[next].Span))))
+                m++;
+            if (m > next && m < words.Count && p.IsBlankBetween(m - 1, m) && IsNameLike(p, m))
             {
-                run.AddRange(connectors);
-                run.Add(m);
                 j = m;
                 continue;
             }
             break;
         }
-        return run;
+        return j;
     }
 
     private static bool Joins(ParagraphLayout p, int a, int b)
@@ -109,75 +122,90 @@ internal static partial class NameFinder
         if (p.IsBlankBetween(a, b))
             return true;
         // "Donald J. Trump", "Mr. Smith": a period after an initial or an abbreviated title stays inside the name.
-        var gap = p.Text[p.Words[a].End..p.Words[b].Start];
-        var abbreviated = IsInitial(p, a) || Lexicon.Titles.Contains(p.Words[a].Text);
-        return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Text)
+        var gap = p.Text.AsSpan(p.Words[a].End, p.Words[b].Start - p.Words[a].End);
+        var abbreviated = IsInitial(p, a) || Lexicon.Titles.Contains(p.Words[a].Span);
+        return abbreviated && InitialGap().IsMatch(gap) && !Lexicon.LeadingStopWords.Contains(p.Words[b].Span)
             && (IsInitial(p, a) || char.IsWhiteSpace(gap[^1]));
     }
 
-    private static IEnumerable<Mention> Classify(ParagraphLayout p, List<int> run)
+    /// <summary>Adds the names that the run of words [<paramref name="first"/>, <paramref name="last"/>] holds.</summary>
+    private static void Classify(ParagraphLayout p, int first, int last, List<Mention> mentions)
     {
         var words = p.Words;
-        var lead = 0;
-        while (lead < run.Count && (Lexicon.LeadingStopWords.Contains(words[run[lead]].Text) || !words[run[lead]].IsCapitalised))
+        var lead = first;
+        while (lead <= last && (Lexicon.LeadingStopWords.Contains(words[lead].Span) || !words[lead].IsCapitalised))
             lead++;
-        if (lead == run.Count)
-            yield break;
-        var tokens = run.Skip(lead).ToList();
+        if (lead > last)
+            return;
 
-        if (tokens.Any(i => HasWordFrom(words[i].Bare, Lexicon.OrganisationWords) && words[i].IsCapitalised))
+        var lastTitle = -1;
+        for (var i = lead; i <= last; i++)
         {
-            while (!words[tokens[^1]].IsCapitalised) tokens.RemoveAt(tokens.Count - 1);
-            yield return Make(p, tokens[0], tokens, MentionKind.Organisation, titled: false);
-            yield break;
+            if (HasWordFrom(words[i].Bare, Lexicon.OrganisationWords) && words[i].IsCapitalised)
+            {
+                var end = last;
+                while (!words[end].IsCapitalised) end--;
+                mentions.Add(Make(p, lead, lead, end, MentionKind.Organisation, titled: false));
+                return;
+            }
+            if (Lexicon.Titles.Contains(words[i].Bare) && words[i].IsCapitalised)
+                lastTitle = i;
         }
 
-        var lastTitle = tokens.FindLastIndex(i => Lexicon.Titles.Contains(words[i].Bare) && words[i].IsCapitalised);
-        var rest = tokens.Skip(lastTitle + 1).ToList();
-        if (lastTitle >= 0 && rest.Count > 0 && words[rest[0]].Text == "of")
+        var rest = lastTitle >= 0 ? lastTitle + 1 : lead;
+        if (lastTitle >= 0 && rest <= last && words[rest].Span is "of")
         {
             // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi": the office ends where
             // a two-word name still remains.
-            rest.RemoveAt(0);
-            var drop = Math.Max(1, rest.Count - 2);
-            rest = rest.Skip(drop).ToList();
+            rest++;
+            var remaining = last - rest + 1;
+            rest += Math.Max(1, remaining - 2);
         }
-        if (rest.Count == 0 || rest.Any(i => HasWordFrom(words[i].Bare, Lexicon.NonPersonWords)))
-            yield break;
+        if (rest > last)
+            return;
+        for (var i = rest; i <= last; i++)
+            if (HasWordFrom(words[i].Bare, Lexicon.NonPersonWords))
+                return;
 
-        var part = new List<int>();
+        // The rest splits at phrase connectors ("of", "and") into parts, each a name when it reads as one.
         var titled = lastTitle >= 0;
-        foreach (var i in rest.Append(-1))
+        var partStart = rest;
+        for (var i = rest; i <= last + 1; i++)
         {
-            if (i >= 0 && !(Lexicon.PhraseConnectors.Contains(words[i].Text) && !words[i].IsCapitalised))
-            {
-                part.Add(i);
+            if (i <= last && !(Lexicon.PhraseConnectors.Contains(words[i].Span) && !words[i].IsCapitalised))
                 continue;
+            var partEnd = i - 1;
+            while (partEnd >= partStart && !words[partEnd].IsCapitalised) partEnd--;
+            var named = 0;
+            var initials = 0;
+            for (var j = partStart; j <= partEnd; j++)
+            {
+                if (words[j].IsCapitalised) named++;
+                if (IsInitial(p, j)) initials++;
             }
-            while (part.Count > 0 && !words[part[^1]].IsCapitalised) part.RemoveAt(part.Count - 1);
-            var named = part.Count(j => words[j].IsCapitalised);
-            var initials = part.Count(j => IsInitial(p, j));
             if (named > initials && named is >= 1 and <= 5)
             {
                 var kind = named == 1 ? MentionKind.SingleName : MentionKind.FullName;
                 if (kind == MentionKind.FullName || initials == 0)
-                    yield return Make(p, titled ? tokens[0] : part[0], part, kind, titled);
+                    mentions.Add(Make(p, titled ? lead : partStart, partStart, partEnd, kind, titled));
             }
-            part.Clear();
+            partStart = i + 1;
             titled = false;
         }
     }
 
-    private static Mention Make(ParagraphLayout p, int leadWord, List<int> tokens, MentionKind kind, bool titled)
+    /// <summary>The mention of the name that spans words [<paramref name="firstWord"/>, <paramref name="lastWord"/>],
+    /// its phrase (titles included) starting at <paramref name="leadWord"/>.</summary>
+    private static Mention Make(ParagraphLayout p, int leadWord, int firstWord, int lastWord, MentionKind kind, bool titled)
     {
         var words = p.Words;
-        var first = words[tokens[0]];
-        var last = words[tokens[^1]];
+        var first = words[firstWord];
+        var last = words[lastWord];
         var name = Collapse(p.Text[first.Start..(last.Start + last.Bare.Length)]);
         string? alias = null;
         var evidence = titled;
         var roles = new List<string>();
-        for (var k = leadWord; k < tokens[0]; k++)
+        for (var k = leadWord; k < firstWord; k++)
             roles.Add(words[k].Lower);
         if (kind != MentionKind.Organisation)
         {
@@ -199,15 +227,15 @@ internal static partial class NameFinder
                 evidence = true;
                 roles.AddRange(appositive);
             }
-            if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Text) && !words[leadWord - 1].IsCapitalised && p.IsBlankBetween(leadWord - 1, leadWord))
+            if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Span) && !words[leadWord - 1].IsCapitalised && p.IsBlankBetween(leadWord - 1, leadWord))
             {
                 evidence = true;
                 roles.Add(words[leadWord - 1].Lower);
             }
-            if (!last.IsPossessive && SaysNext(p, tokens[^1]))
+            if (!last.IsPossessive && SaysNext(p, lastWord))
                 evidence = true;
         }
-        return new Mention(p.Index, leadWord, tokens[0], tokens[^1], first.Start, last.End, kind, name,
+        return new Mention(p.Index, leadWord, firstWord, lastWord, first.Start, last.End, kind, name,
             last.IsPossessive, titled, evidence, alias, roles);
     }
 
@@ -218,27 +246,37 @@ internal static partial class NameFinder
         while (p.StepRight(position) is { Word: >= 0 } step)
         {
             var w = p.Words[step.Word];
-            if (Lexicon.SpeechVerbs.Contains(w.Text) && !w.IsCapitalised)
+            if (Lexicon.SpeechVerbs.Contains(w.Span) && !w.IsCapitalised)
                 return true;
-            if (!Lexicon.Auxiliaries.Contains(w.Text) && !IsAdverb(w))
+            if (!Lexicon.Auxiliaries.Contains(w.Span) && !IsAdverb(w))
                 return false;
             position = w.End;
         }
         return false;
     }
 
-    public static bool IsAdverb(Word w) => !w.IsCapitalised && w.Text.Length > 4 && w.Text.EndsWith("ly", StringComparison.Ordinal);
+    public static bool IsAdverb(Word w) => !w.IsCapitalised && w.Span.Length > 4 && w.Span.EndsWith("ly", StringComparison.Ordinal);
 
     /// <summary>The text at <paramref name="at"/>, right after a name, opens an appositive that describes a person
     /// ("…, a professor at …", "…, China’s premier, …", "…, speaking on television, …").</summary>
-    public static bool IsAppositive(string text, int at) => AppositiveWords(text, at).Count > 0;
+    public static bool IsAppositive(string text, int at) => AppositiveAt(text, at) is not null;
 
     /// <summary>The first words of the appositive at <paramref name="at"/>, lowercased; empty when there is none.</summary>
-    public static IReadOnlyList<string> AppositiveWords(string text, int at)
+    public static IReadOnlyList<string> AppositiveWords(string text, int at) =>
+        AppositiveAt(text, at) is { } match
+            ? text[match.Groups[1].Index..(match.Index + match.Length)]
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Take(4)
+                .Select(w => w.TrimEnd(',', ';', '.').ToLowerInvariant())
+                .ToArray()
+            : [];
+
+    /// <summary>The appositive at <paramref name="at"/>, or null; its words are only read out when they are wanted.</summary>
+    private static Match? AppositiveAt(string text, int at)
     {
         var match = Appositive().Match(text, at);
         if (!match.Success)
-            return [];
+            return null;
         var first = match.Groups[1].Value;
         bool opens;
         if (char.IsDigit(first[0]))
@@ -247,19 +285,13 @@ internal static partial class NameFinder
             opens = Lexicon.AppositiveStarts.Contains(first) || (first.EndsWith("ing", StringComparison.Ordinal) && first.Length > 4);
         else
             opens = first.Length > 2 && first[^1] == 's' && first[^2] is '’' or '\''; // "China’s premier"
-        if (!opens)
-            return [];
-        return text[match.Groups[1].Index..(match.Index + match.Length)]
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Take(4)
-            .Select(w => w.TrimEnd(',', ';', '.').ToLowerInvariant())
-            .ToArray();
+        return opens ? match : null;
     }
 
     private static bool IsAliasName(string text)
     {
         var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length is >= 2 and <= 4 && parts.All(IsNameToken)
+        return parts.Length is >= 2 and <= 4 && parts.All(w => IsNameToken(w))
             && !parts.Any(w => Lexicon.OrganisationWords.Contains(w) || Lexicon.NonPersonWords.Contains(w));
     }
 
@@ -269,10 +301,32 @@ internal static partial class NameFinder
         return close < 0 ? mention.End : close;
     }
 
-    private static bool HasWordFrom(string word, IReadOnlySet<string> set) =>
-        set.Contains(word) || (word.Contains('-') && word.Split('-').Any(set.Contains));
+    private static bool HasWordFrom(ReadOnlySpan<char> word, FrozenSet<string> set)
+    {
+        if (set.Contains(word))
+            return true;
+        if (word.Contains('-'))
+            foreach (var part in word.Split('-'))
+                if (set.Contains(word[part]))
+                    return true;
+        return false;
+    }
 
-    public static string Collapse(string text) => Spaces().Replace(text.Trim(), " ");
+    public static string Collapse(string text)
+    {
+        var trimmed = text.Trim();
+        // Names are nearly always single-spaced already: the regex, and its copy, only when there is something to collapse.
+        return IsSingleSpaced(trimmed) ? trimmed : Spaces().Replace(trimmed, " ");
+    }
+
+    /// <summary>No white space but single spaces (as <see cref="Spaces"/> would leave it).</summary>
+    private static bool IsSingleSpaced(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i > 0 && text[i - 1] == ' ')))
+                return false;
+        return true;
+    }
 
     [GeneratedRegex(@"^\.\s*$")]
     private static partial Regex InitialGap();

@@ -12,32 +12,59 @@ internal static class NameKey
     /// <summary>The comparable form of a name: folded words joined by single spaces, middle initials dropped.</summary>
     public static string Of(string name)
     {
-        var tokens = Tokens(name);
-        var kept = tokens.Where((t, i) => t.Length > 1 || i == 0 || i == tokens.Count - 1);
-        return string.Join(' ', kept);
+        // Built on the stack, one string in the end: every name of every article is keyed.
+        var folded = Fold(name);
+        Span<char> words = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        var length = WriteWords(folded, words);
+        var kept = 0;
+        for (var start = 0; start < length;)
+        {
+            var space = words[start..length].IndexOf(' ');
+            var end = space < 0 ? length : start + space;
+            // A one-letter word between the first and the last is a middle initial ("donald j trump").
+            if (end - start > 1 || start == 0 || end == length)
+            {
+                if (kept > 0)
+                    words[kept++] = ' ';
+                words[start..end].CopyTo(words[kept..]);
+                kept += end - start;
+            }
+            start = end + 1;
+        }
+        return new string(words[..kept]);
     }
 
     /// <summary>The folded words of a name or a question, in order.</summary>
     public static IReadOnlyList<string> Tokens(string text)
     {
         var folded = Fold(text);
-        var tokens = new List<string>();
-        var current = new StringBuilder();
+        Span<char> words = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        var length = WriteWords(folded, words);
+        return length == 0 ? [] : new string(words[..length]).Split(' ');
+    }
+
+    /// <summary>Writes the words of folded text into <paramref name="words"/>, one space between them, and returns
+    /// the length written (never more than the text's): a word is letters and digits, the punctuation inside it left
+    /// out; anything else stands between words.</summary>
+    private static int WriteWords(string folded, Span<char> words)
+    {
+        var length = 0;
+        var inWord = false;
         foreach (var c in folded)
         {
             if (char.IsLetterOrDigit(c))
-                current.Append(c);
+            {
+                if (!inWord && length > 0)
+                    words[length++] = ' ';
+                words[length++] = c;
+                inWord = true;
+            }
             else if (c is '\'' or '’' or '-' or '.')
                 continue; // inside a word: "o’brien", "jean-claude", "j."
-            else if (current.Length > 0)
-            {
-                tokens.Add(current.ToString());
-                current.Clear();
-            }
+            else
+                inWord = false;
         }
-        if (current.Length > 0)
-            tokens.Add(current.ToString());
-        return tokens;
+        return length;
     }
 
     /// <summary>Lowercase without diacritics.</summary>
@@ -57,6 +84,8 @@ internal static class NameKey
     /// <summary>"Donald J. Trump" → "Donald Trump": a name as displayed without its middle initials.</summary>
     public static string WithoutMiddleInitials(string name)
     {
+        if (name.AsSpan().Count(' ') < 2)
+            return name; // fewer than three words, nothing in the middle: most names
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 3)
             return name;

@@ -1,19 +1,46 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Quotes;
 
-/// <summary>A word of a paragraph outside its quotes.</summary>
-internal readonly record struct Word(int Start, int End, string Text)
+/// <summary>A word of a paragraph outside its quotes: characters [<paramref name="Start"/>, <paramref name="End"/>) of
+/// <paramref name="Source"/>, the paragraph's text. Most words are only ever looked up in a word list or looked at by
+/// their first letter, so a word's string is made only when asked for (<see cref="Text"/>).</summary>
+internal readonly record struct Word(int Start, int End, string Source)
 {
+    public ReadOnlySpan<char> Span => Source.AsSpan(Start, End - Start);
+
+    public string Text => Source[Start..End];
+
     public string Lower => Text.ToLowerInvariant();
 
-    public bool IsCapitalised => char.IsUpper(Text[0]);
+    public bool IsCapitalised => char.IsUpper(Source[Start]);
 
     /// <summary>"China’s", "Trump's": the word is a possessive.</summary>
-    public bool IsPossessive => Text.Length > 2 && Text[^1] is 's' && Text[^2] is '’' or '\'';
+    public bool IsPossessive => End - Start > 2 && Source[End - 1] is 's' && Source[End - 2] is '’' or '\'';
 
     /// <summary>The word without a possessive ending.</summary>
-    public string Bare => IsPossessive ? Text[..^2] : Text;
+    public ReadOnlySpan<char> Bare => IsPossessive ? Source.AsSpan(Start, End - Start - 2) : Span;
+
+    /// <summary>The word, lowercased, is <paramref name="lower"/> (which is in lowercase): <see cref="Lower"/> ==
+    /// <paramref name="lower"/> without making either string.</summary>
+    public bool Is(string lower)
+    {
+        // Lowercasing keeps the length, so most words are told apart without lowercasing them.
+        if (End - Start != lower.Length)
+            return false;
+        Span<char> folded = stackalloc char[lower.Length];
+        Span.ToLowerInvariant(folded);
+        return folded.SequenceEqual(lower);
+    }
+}
+
+/// <summary>The words of a paragraph outside its quotes, in order, each made from its offsets when it is read.</summary>
+internal readonly struct ParagraphWords(int[] starts, int[] ends, string text)
+{
+    public int Count => starts.Length;
+
+    public Word this[int index] => new(starts[index], ends[index], text);
 }
 
 /// <summary>One step of a walk through a paragraph: a word (index into <see cref="ParagraphLayout.Words"/>), or the
@@ -26,6 +53,8 @@ internal readonly record struct Step(int Word, char Mark, int At);
 /// </summary>
 internal sealed partial class ParagraphLayout
 {
+    // An array rather than the list it is shown as: it is looked through for every word of the corpus.
+    private readonly QuoteSpan[] quotes;
     private readonly int[] wordStarts;
     private readonly int[] wordEnds;
 
@@ -34,14 +63,9 @@ internal sealed partial class ParagraphLayout
         Index = index;
         Number = number;
         Text = text;
-        Quotes = QuoteScanner.Scan(text, previousUnclosed);
-        var words = new List<Word>();
-        foreach (var match in WordPattern().EnumerateMatches(text))
-            if (!IsQuoted(match.Index))
-                words.Add(new Word(match.Index, match.Index + match.Length, text.Substring(match.Index, match.Length)));
-        Words = words;
-        wordStarts = [.. words.Select(w => w.Start)];
-        wordEnds = [.. words.Select(w => w.End)];
+        quotes = QuoteScanner.Scan(text, previousUnclosed);
+        (wordStarts, wordEnds) = WordOffsets();
+        Words = new ParagraphWords(wordStarts, wordEnds, text);
         Sentences = SplitSentences();
     }
 
@@ -53,21 +77,21 @@ internal sealed partial class ParagraphLayout
 
     public string Text { get; }
 
-    public IReadOnlyList<QuoteSpan> Quotes { get; }
+    public IReadOnlyList<QuoteSpan> Quotes => quotes;
 
     /// <summary>Words outside the quotes, in order.</summary>
-    public IReadOnlyList<Word> Words { get; }
+    public ParagraphWords Words { get; }
 
     public IReadOnlyList<TextRange> Sentences { get; }
 
     /// <summary>The paragraph ends inside a quote.</summary>
-    public bool EndsUnclosed => Quotes.Count > 0 && Quotes[^1].Unclosed;
+    public bool EndsUnclosed => quotes.Length > 0 && quotes[^1].Unclosed;
 
-    // Loops rather than LINQ here and in QuoteOpeningAt: they run for every word and every character of the corpus.
+    // A loop rather than LINQ: it runs for every word of the corpus.
     public bool IsQuoted(int position)
     {
-        for (var i = 0; i < Quotes.Count; i++)
-            if (Quotes[i].Contains(position))
+        foreach (var quote in quotes)
+            if (quote.Contains(position))
                 return true;
         return false;
     }
@@ -158,22 +182,62 @@ internal sealed partial class ParagraphLayout
         return true;
     }
 
+    /// <summary>Where the words outside the quotes start and end. The offsets are gathered in pooled buffers and copied
+    /// out at their exact count: they are kept for every paragraph of the corpus.</summary>
+    private (int[] Starts, int[] Ends) WordOffsets()
+    {
+        // A word is followed by a character that is not part of it: at most one word starts in any two characters.
+        var most = Text.Length / 2 + 1;
+        var starts = ArrayPool<int>.Shared.Rent(most);
+        var ends = ArrayPool<int>.Shared.Rent(most);
+        try
+        {
+            var count = 0;
+            foreach (var match in WordPattern().EnumerateMatches(Text))
+            {
+                if (IsQuoted(match.Index))
+                    continue;
+                starts[count] = match.Index;
+                ends[count] = match.Index + match.Length;
+                count++;
+            }
+            return (starts[..count], ends[..count]);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<int>.Shared.Return(ends);
+        }
+    }
+
     private List<TextRange> SplitSentences()
     {
         var sentences = new List<TextRange>();
         var start = 0;
         var i = 0;
+        var next = 0; // the next quote to reach: quotes are in the order they open
         while (i < Text.Length)
         {
-            if (QuoteOpeningAt(i) is { } quote)
+            while (next < quotes.Length && (quotes[next].Open < i || quotes[next].End <= quotes[next].Open)) next++;
+            var quoteOpen = next < quotes.Length ? quotes[next].Open : Text.Length;
+            if (quoteOpen == i)
             {
+                var quote = quotes[next];
                 i = quote.End;
                 var inner = quote.Inner(Text);
-                if (inner is { } r && ".!?…".Contains(Text[r.End - 1]) && StartsSentence(i))
+                if (inner is { } r && SentenceEnds.Contains(Text[r.End - 1]) && StartsSentence(i))
                     Cut(ref start, i, sentences);
                 continue;
             }
-            if (".!?…".Contains(Text[i]) && EndsSentence(i))
+            // Until the next quote only the marks that may end a sentence matter: they are searched for, not walked to.
+            var mark = Text.AsSpan(i, quoteOpen - i).IndexOfAny(SentenceEnds);
+            if (mark < 0)
+            {
+                i = quoteOpen;
+                continue;
+            }
+            i += mark;
+            if (EndsSentence(i))
             {
                 var end = i + 1;
                 while (end < Text.Length && Text[end] is ')' or ']') end++;
@@ -185,14 +249,6 @@ internal sealed partial class ParagraphLayout
         }
         Cut(ref start, Text.Length, sentences);
         return sentences;
-    }
-
-    private QuoteSpan? QuoteOpeningAt(int position)
-    {
-        for (var i = 0; i < Quotes.Count; i++)
-            if (Quotes[i].Open == position && Quotes[i].End > Quotes[i].Open)
-                return Quotes[i];
-        return null;
     }
 
     private void Cut(ref int start, int end, List<TextRange> sentences)
@@ -234,11 +290,13 @@ internal sealed partial class ParagraphLayout
     {
         var start = period;
         while (start > 0 && (char.IsLetter(Text[start - 1]) || Text[start - 1] == '.')) start--;
-        var word = Text[start..period];
+        var word = Text.AsSpan(start, period - start);
         if (word.Length == 0)
             return false;
         return (word.Length == 1 && char.IsUpper(word[0])) || Lexicon.Abbreviations.Contains(word);
     }
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?…");
 
     [GeneratedRegex(@"[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")]
     private static partial Regex WordPattern();

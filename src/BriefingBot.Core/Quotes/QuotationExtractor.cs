@@ -32,7 +32,7 @@ public sealed class QuotationExtractor
         var found = new List<Found>();
 
         foreach (var quote in AttributeDirect(reading, attributor))
-            if (quote.Speaker is not null || LooksLikeSpeech(quote.Inner.Of(quote.Paragraph.Text)))
+            if (quote.Speaker is not null || LooksLikeSpeech(quote.Inner.SpanOf(quote.Paragraph.Text)))
                 found.Add(new Found(quote.Paragraph, quote.Inner, QuotationKind.Direct, quote.Speaker));
 
         foreach (var p in reading.Paragraphs)
@@ -141,7 +141,7 @@ public sealed class QuotationExtractor
         var last = text[quote.Inner.End - 1];
         var afterMark = quote.Span.End < text.Length ? text[quote.Span.End] : ' ';
         return ".!?…,".Contains(last) || ".!?…".Contains(afterMark) || quote.Span.Unclosed || quote.Span.ContinuesPrevious
-            || !TextWords.AtMost(quote.Inner.Of(text), MinimumUnattributedWords - 1);
+            || !TextWords.AtMost(quote.Inner.SpanOf(text), MinimumUnattributedWords - 1);
     }
 
     private static int IndexOf(IReadOnlyList<TextRange> sentences, TextRange sentence)
@@ -153,11 +153,31 @@ public sealed class QuotationExtractor
     }
 
     /// <summary>Long enough to be speech, and not a title in capitals ("Pathways to Peace in a Divided World").</summary>
-    private static bool LooksLikeSpeech(string text)
+    private static bool LooksLikeSpeech(ReadOnlySpan<char> text)
     {
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var longWords = words.Where(w => w.Length > 3).ToList();
-        return words.Length >= MinimumUnattributedWords && longWords.Count(w => char.IsUpper(w[0])) * 2 < longWords.Count;
+        // Words are counted where they stand, between white space: every quote nobody is named for is read here.
+        var words = 0;
+        var longWords = 0;
+        var capitalised = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            words++;
+            if (i - start > 3)
+            {
+                longWords++;
+                if (char.IsUpper(text[start]))
+                    capitalised++;
+            }
+        }
+        return words >= MinimumUnattributedWords && capitalised * 2 < longWords;
     }
 
     private sealed record Found(ParagraphLayout Paragraph, TextRange Range, QuotationKind Kind, Speaker? Speaker);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BriefingBot.Quotes;
 
 /// <summary>
@@ -13,29 +15,29 @@ internal static class QuoteScanner
     private const string ClosingContext = ",.;:!?)]}—–-…";
 
     /// <param name="previousUnclosed">The previous paragraph ended inside a quote.</param>
-    public static IReadOnlyList<QuoteSpan> Scan(string text, bool previousUnclosed)
+    public static QuoteSpan[] Scan(string text, bool previousUnclosed)
     {
         var doubles = ScanDouble(text, previousUnclosed);
         var all = new List<QuoteSpan>(doubles);
         var from = 0;
-        foreach (var span in doubles.Append(new QuoteSpan(text.Length, text.Length, false, false)))
+        foreach (var span in doubles)
         {
             ScanSingle(text, from, span.Open, all);
             from = span.End;
         }
+        ScanSingle(text, from, text.Length, all);
         all.Sort((a, b) => a.Open.CompareTo(b.Open));
-        return all;
+        return [.. all];
     }
 
     private static List<QuoteSpan> ScanDouble(string text, bool previousUnclosed)
     {
         var spans = new List<QuoteSpan>();
         int? open = null;
-        for (var i = 0; i < text.Length; i++)
+        // Only the marks matter, so they are searched for (vectorised) rather than walked to character by character.
+        for (var i = IndexOfDoubleMark(text, 0); i >= 0; i = IndexOfDoubleMark(text, i + 1))
         {
             var c = text[i];
-            if (!IsDoubleMark(c))
-                continue;
             if (open is null)
             {
                 // A closing mark with nothing open is a stray (or closes a quote opened in an earlier paragraph): skip it.
@@ -67,7 +69,11 @@ internal static class QuoteScanner
     {
         for (var i = from; i < to; i++)
         {
-            if (text[i] is not ('‘' or '\'') || !OpensHere(text, i) || i + 1 >= to || !char.IsLetter(text[i + 1]))
+            var mark = text.AsSpan(i, to - i).IndexOfAny('‘', '\'');
+            if (mark < 0)
+                return;
+            i += mark;
+            if (!OpensHere(text, i) || i + 1 >= to || !char.IsLetter(text[i + 1]))
                 continue;
             for (var j = i + 2; j < to; j++)
             {
@@ -82,7 +88,15 @@ internal static class QuoteScanner
         }
     }
 
-    private static bool IsDoubleMark(char c) => c is '“' or '”' or '"' or '„' or '«' or '»';
+    private static readonly SearchValues<char> DoubleMarks = SearchValues.Create("“”\"„«»");
+
+    private static bool IsDoubleMark(char c) => DoubleMarks.Contains(c);
+
+    private static int IndexOfDoubleMark(string text, int from)
+    {
+        var at = text.AsSpan(from).IndexOfAny(DoubleMarks);
+        return at < 0 ? -1 : from + at;
+    }
 
     private static bool IsOpeningGlyph(char c) => c is '“' or '„' or '«' or '"';
 

@@ -25,4 +25,7 @@ internal readonly record struct QuoteSpan(int Open, int End, bool Unclosed, bool
 internal readonly record struct TextRange(int Start, int End)
 {
     public string Of(string text) => text[Start..End];
+
+    /// <summary>The range's characters, read in place.</summary>
+    public ReadOnlySpan<char> SpanOf(string text) => text.AsSpan(Start, End - Start);
 }

@@ -10,12 +10,13 @@ internal sealed class Speaker
     private readonly HashSet<string> keys = new(StringComparer.Ordinal);
     private readonly List<(string First, string Last)> nameWords = [];
 
-    public Speaker(string name, bool isOrganisation)
+    /// <param name="key">The name's <see cref="NameKey.Of"/>, which the registry has already worked out.</param>
+    public Speaker(string name, string key, bool isOrganisation)
     {
         Name = name;
         IsOrganisation = isOrganisation;
         Confirmed = isOrganisation;
-        Remember(name);
+        Remember(key);
     }
 
     /// <summary>Canonical name: full name as the article first gives it, titles and middle initials removed.</summary>
@@ -31,9 +32,10 @@ internal sealed class Speaker
     /// <summary>Every name this speaker goes by.</summary>
     public IEnumerable<string> Names => aliases.Prepend(Name);
 
-    public void AddAlias(string alias)
+    /// <param name="key">The alias's <see cref="NameKey.Of"/>.</param>
+    public void AddAlias(string alias, string key)
     {
-        if (Remember(alias))
+        if (Remember(key))
             aliases.Add(alias);
     }
 
@@ -46,14 +48,13 @@ internal sealed class Speaker
         return false;
     }
 
-    /// <summary>Records a name unless one of the same key is known; false when it was.</summary>
-    private bool Remember(string name)
+    /// <summary>Records a name's key unless it is known; false when it was.</summary>
+    private bool Remember(string key)
     {
-        var key = NameKey.Of(name);
         if (!keys.Add(key))
             return false;
-        var words = key.Split(' ');
-        nameWords.Add((words[0], words[^1]));
+        var firstSpace = key.IndexOf(' ');
+        nameWords.Add(firstSpace < 0 ? (key, key) : (key[..firstSpace], key[(key.LastIndexOf(' ') + 1)..]));
         return true;
     }
 
@@ -74,30 +75,36 @@ internal sealed class Speaker
 internal sealed class SpeakerRegistry
 {
     private readonly Dictionary<string, Speaker> byKey = [];
-    private readonly Dictionary<Mention, Speaker> resolved = [];
+    // By identity: a record's own equality would hash its name and roles at every lookup, and no two mentions of an
+    // article are alike anyway (each has its own place).
+    private readonly Dictionary<Mention, Speaker> resolved = new(ReferenceEqualityComparer.Instance);
     private readonly List<(long Position, Speaker Speaker)> timeline = [];
     private List<Speaker>? people;
 
     public SpeakerRegistry(IEnumerable<Mention> mentionsInReadingOrder)
     {
         var mentions = mentionsInReadingOrder.ToList();
+        // Each mention's key is worked out once: it orders the registration, then finds or resolves the speaker.
+        var keys = mentions.ConvertAll(m => NameKey.Of(m.Name));
         // Longest names first, so that "Von der Leyen" finds "Ursula von der Leyen" already registered.
-        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName).OrderByDescending(m => NameKey.Of(m.Name).Split(' ').Length))
-            Register(m);
-        foreach (var m in mentions.Where(m => m.Kind != MentionKind.SingleName))
-            timeline.Add((m.Position, resolved[m]));
+        var named = Enumerable.Range(0, mentions.Count).Where(i => mentions[i].Kind != MentionKind.SingleName).ToList();
+        foreach (var i in named.OrderByDescending(i => keys[i].AsSpan().Count(' ')))
+            Register(mentions[i], keys[i]);
+        foreach (var i in named)
+            timeline.Add((mentions[i].Position, resolved[mentions[i]]));
         timeline.Sort((a, b) => a.Position.CompareTo(b.Position));
 
-        foreach (var m in mentions.Where(m => m.Kind == MentionKind.SingleName))
+        for (var i = 0; i < mentions.Count; i++)
         {
-            var speaker = ResolveSingle(m);
-            if (speaker is null)
+            var m = mentions[i];
+            if (m.Kind != MentionKind.SingleName || ResolveSingle(m, keys[i]) is not { } speaker)
                 continue;
             speaker.Confirmed |= m.PersonEvidence;
             speaker.AddRoles(m.Roles);
             resolved[m] = speaker;
-            var at = timeline.FindIndex(t => t.Position > m.Position);
-            timeline.Insert(at < 0 ? timeline.Count : at, (m.Position, speaker));
+            var at = 0;
+            while (at < timeline.Count && timeline[at].Position <= m.Position) at++;
+            timeline.Insert(at, (m.Position, speaker));
         }
     }
 
@@ -113,23 +120,23 @@ internal sealed class SpeakerRegistry
         return null;
     }
 
-    private void Register(Mention m)
+    private void Register(Mention m, string key)
     {
-        var key = NameKey.Of(m.Name);
         var aliasKey = m.Alias is null ? null : NameKey.Of(m.Alias);
         if (!byKey.TryGetValue(key, out var speaker) && (aliasKey is null || !byKey.TryGetValue(aliasKey, out speaker))
             && (m.Kind == MentionKind.Organisation || !TryLongerName(key, out speaker)))
         {
             var display = NameKey.WithoutMiddleInitials(m.Name);
-            speaker = new Speaker(display, m.Kind == MentionKind.Organisation);
-            Index(NameKey.Of(display), speaker);
+            var displayKey = NameKey.Of(display);
+            speaker = new Speaker(display, displayKey, m.Kind == MentionKind.Organisation);
+            Index(displayKey, speaker);
         }
         if (m.Name != speaker.Name)
-            speaker.AddAlias(m.Name);
+            speaker.AddAlias(m.Name, key);
         Index(key, speaker);
         if (m.Alias is not null && aliasKey is not null)
         {
-            speaker.AddAlias(m.Alias);
+            speaker.AddAlias(m.Alias, aliasKey);
             Index(aliasKey, speaker);
         }
         speaker.Confirmed |= m.PersonEvidence;
@@ -151,20 +158,17 @@ internal sealed class SpeakerRegistry
     /// "von der leyen").</summary>
     private bool TryLongerName(string key, out Speaker speaker)
     {
-        speaker = byKey.Where(e => e.Key.EndsWith(" " + key, StringComparison.Ordinal) && !e.Value.IsOrganisation)
+        var lastWords = " " + key;
+        speaker = byKey.Where(e => e.Key.EndsWith(lastWords, StringComparison.Ordinal) && !e.Value.IsOrganisation)
             .Select(e => e.Value).Distinct().SingleOrDefault()!;
         return speaker is not null;
     }
 
-    private Speaker? ResolveSingle(Mention m)
+    private Speaker? ResolveSingle(Mention m, string token)
     {
-        var token = NameKey.Of(m.Name);
-        var people = People;
-        // A confirmed person answers to their first or last name (Chinese or Western order); a mere capitalised
-        // phrase only to its last word, so "China" never stands for "China Focus".
-        var candidates = people.Where(s => s.Confirmed && s.AnswersTo(token, lastWordOnly: false)).ToList();
+        var candidates = Candidates(token, confirmed: true);
         if (candidates.Count == 0)
-            candidates = people.Where(s => !s.Confirmed && s.AnswersTo(token, lastWordOnly: true)).ToList();
+            candidates = Candidates(token, confirmed: false);
         if (candidates.Count == 0)
         {
             if (!m.Titled)
@@ -172,13 +176,18 @@ internal sealed class SpeakerRegistry
             // "Mr. Smith", "President Trump" with no full name anywhere in the article: the title makes it a person.
             if (!byKey.TryGetValue(token, out var titled))
             {
-                titled = new Speaker(m.Name, isOrganisation: false) { Confirmed = true };
+                titled = new Speaker(m.Name, token, isOrganisation: false) { Confirmed = true };
                 Index(token, titled);
             }
             return titled;
         }
-        if (candidates.Count == 1)
-            return candidates[0];
+        return candidates.Count == 1 ? candidates[0] : Likeliest(m, candidates);
+    }
+
+    /// <summary>Which of several speakers a single name means. Kept out of <see cref="ResolveSingle"/>: there, the
+    /// closures over <paramref name="m"/> would be allocated for every single name, not only when speakers compete.</summary>
+    private Speaker Likeliest(Mention m, List<Speaker> candidates)
+    {
         // "Premier Li" among several Lis: the one the article described as premier.
         var sameRole = candidates.Where(s => m.Roles.Any(s.Roles.Contains)).ToList();
         if (m.Titled && sameRole.Count > 0)
@@ -188,6 +197,17 @@ internal sealed class SpeakerRegistry
             .OrderByDescending(c => c.Last)
             .ThenBy(c => c.First)
             .First().Speaker;
+    }
+
+    /// <summary>A confirmed person answers to their first or last name (Chinese or Western order); a mere capitalised
+    /// phrase only to its last word, so "China" never stands for "China Focus".</summary>
+    private List<Speaker> Candidates(string token, bool confirmed)
+    {
+        var candidates = new List<Speaker>();
+        foreach (var s in People)
+            if (s.Confirmed == confirmed && s.AnswersTo(token, lastWordOnly: !confirmed))
+                candidates.Add(s);
+        return candidates;
     }
 
     private long LastMentionBefore(Speaker s, long position) =>
