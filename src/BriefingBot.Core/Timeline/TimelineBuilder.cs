@@ -54,24 +54,30 @@ public sealed class TimelineBuilder
 
     private List<Found> FromArticle(Article article)
     {
-        var dated = article.Paragraphs
-            .SelectMany(p => p.Sentences.Where(s => DateExtractor.MayHoldDate(s.Text)).Select(s => (Paragraph: p, Sentence: s)))
-            .Select(x => (x.Paragraph, x.Sentence, Scanned: dates.Scan(x.Sentence.Text)))
-            .ToList();
+        var dated = new List<(Paragraph Paragraph, Sentence Sentence, ScannedSentence Scanned)>();
+        foreach (var paragraph in article.Paragraphs)
+            foreach (var sentence in paragraph.Sentences)
+                if (DateExtractor.MayHoldDate(sentence.Text))
+                    dated.Add((paragraph, sentence, dates.Scan(sentence.Text)));
         var context = dates.CreateContext(article.Published, dated.Select(x => x.Scanned));
         var found = new List<Found>();
         var listed = new HashSet<(DateOnly, DatePrecision, string)>();
         foreach (var (paragraph, sentence, scanned) in dated)
         {
             var readings = dates.Read(scanned, context);
-            var source = new Lazy<string>(() => MilestoneIdentity.Normalise(sentence.Text));
-            foreach (var (reading, clause) in readings.Zip(MilestoneClause.ReadAll(scanned.Text, readings)))
+            if (readings.Count == 0)
+                continue;
+            var clauses = MilestoneClause.ReadAll(scanned.Text, readings);
+            string? source = null;
+            for (var i = 0; i < readings.Count; i++)
             {
+                var (reading, clause) = (readings[i], clauses[i]);
                 if (KindOf(reading, clause) is not { } kind)
                     continue;
                 var mention = reading.Mention;
+                source ??= MilestoneIdentity.Normalise(sentence.Text);
                 var milestone = new Milestone(
-                    MilestoneIdentity.IdOfNormalised(article.Id, source.Value, mention.Date, mention.Precision),
+                    MilestoneIdentity.IdOfNormalised(article.Id, source, mention.Date, mention.Precision),
                     mention.Date, mention.Precision, clause.Label, kind, sentence.Text, article.Ref, paragraph.Number);
                 if (!listed.Add((milestone.Date, milestone.Precision, clause.Label.ToLowerInvariant())))
                     continue;
