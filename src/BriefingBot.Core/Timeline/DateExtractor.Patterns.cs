@@ -226,12 +226,15 @@ public sealed partial class DateExtractor
     private static IReadOnlyList<RawDate> LinkSpans(SentenceText text, List<RawDate> dates)
     {
         var sentence = text.Text;
-        var linked = dates.Select(d =>
+        var linked = new RawDate[dates.Count];
+        for (var i = 0; i < dates.Count; i++)
         {
-            var governor = text.GovernorBefore(d.Start);
-            return d with
+            var d = dates[i];
+            var (governor, governorStart) = text.GovernorBefore(d.Start);
+            linked[i] = d with
             {
                 Governor = governor,
+                GovernorStart = governorStart,
                 Orientation = governor switch
                 {
                     Governor.Until or Governor.By => Orientation.Forward,
@@ -241,13 +244,13 @@ public sealed partial class DateExtractor
                     _ => text.OrientationAt(d.Start, d.End),
                 },
             };
-        }).ToArray();
+        }
 
         for (var i = 1; i < linked.Length; i++)
         {
             var (a, b) = (linked[i - 1], linked[i]);
             if (a.Precision == DatePrecision.Year || b.Precision == DatePrecision.Year || a.Weekday is not null || b.Weekday is not null
-                || !SpanConnector().IsMatch(sentence[a.End..b.Start]))
+                || !SpanConnector().IsMatch(sentence.AsSpan(a.End, b.Start - a.End)))
                 continue;
             if (a.Year is { } ay && b.Year is null && b.Deixis == Deixis.None)
                 linked[i] = b with { Year = b.MonthDay < a.MonthDay ? ay + 1 : ay, YearFromSibling = true };
@@ -326,6 +329,9 @@ internal sealed record RawDate(int Start, string Text, DatePrecision Precision, 
     public Orientation Orientation { get; init; }
 
     public Governor Governor { get; init; }
+
+    /// <summary>Where the <see cref="Governor"/> starts, or <see cref="Start"/> when there is none.</summary>
+    public int GovernorStart { get; init; }
 
     /// <summary>Set for a weekday ("next Tuesday"): the day is counted from the publication date.</summary>
     public DayOfWeek? Weekday { get; init; }

@@ -172,7 +172,7 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             return (start, start, start);
         var window = Math.Max(0, start - ConnectorWindow);
         var connector = Connector().Match(text.Text, window, start - window);
-        return (connector.Success ? connector.Index : text.GovernorStart(start), start, end);
+        return (connector.Success ? connector.Index : reading.GovernorStart, start, end);
     }
 
     private static List<Token> Tokens(string sentence, Segment phrase, Removed removed)

@@ -164,13 +164,17 @@ internal sealed partial class SentenceText
         }
     }
 
-    /// <summary>The preposition right before a date, looking past "early", "the end of", "later" and the like.</summary>
-    public Governor GovernorBefore(int start)
+    /// <summary>
+    /// The preposition right before a date, looking past "early", "the end of", "later" and the like, and where it
+    /// starts (<paramref name="start"/> when there is none).
+    /// </summary>
+    public (Governor Governor, int Start) GovernorBefore(int start)
     {
-        var match = GovernorMatch(start);
+        var from = Math.Max(0, start - GovernorWindow);
+        var match = GovernorPattern().Match(Text, from, start - from);
         if (!match.Success)
-            return Governor.None;
-        return match.Groups["gov"].Value.ToLowerInvariant() switch
+            return (Governor.None, start);
+        var governor = match.Groups["gov"].Value.ToLowerInvariant() switch
         {
             "until" or "till" or "til" or "through" or "thru" => Governor.Until,
             "by" or "before" => Governor.By,
@@ -179,13 +183,7 @@ internal sealed partial class SentenceText
             "to" => Governor.To,
             _ => Governor.Point,
         };
-    }
-
-    /// <summary>Where the governing preposition of a date starts, or <paramref name="start"/> when there is none.</summary>
-    public int GovernorStart(int start)
-    {
-        var match = GovernorMatch(start);
-        return match.Success ? match.Index : start;
+        return (governor, match.Index);
     }
 
     /// <summary>Index of the last word ending at or before <paramref name="offset"/>, or -1.</summary>
@@ -202,12 +200,6 @@ internal sealed partial class SentenceText
         }
 
         return high;
-    }
-
-    private Match GovernorMatch(int start)
-    {
-        var from = Math.Max(0, start - GovernorWindow);
-        return GovernorPattern().Match(Text, from, start - from);
     }
 
     private Orientation MarkerAt(int i) => Markers[i] ??= Marker(i);

@@ -60,11 +60,12 @@ public sealed class TimelineBuilder
                 if (DateExtractor.MayHoldDate(sentence.Text))
                     dated.Add((paragraph, sentence, dates.Scan(sentence.Text)));
         var context = dates.CreateContext(article.Published, dated.Select(x => x.Scanned));
+        var anchor = context.Anchor;
         var found = new List<Found>();
         var listed = new HashSet<(DateOnly, DatePrecision, string)>();
         foreach (var (paragraph, sentence, scanned) in dated)
         {
-            var readings = dates.Read(scanned, context);
+            var readings = dates.Read(scanned, anchor);
             if (readings.Count == 0)
                 continue;
             var clauses = MilestoneClause.ReadAll(scanned.Text, readings);
