@@ -274,18 +274,30 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     private static readonly char[] Punctuation = ['.', ',', ';', ':', '“', '”', '"', '‘', '’', '\'', '(', ')', '!', '?'];
 
     /// <summary>A word of a label with its offset in the sentence.</summary>
-    private sealed class Token(int start, string text)
+    private sealed class Token
     {
-        // Lower-cased once: a token is looked up in several cue lists. Lower-casing leaves punctuation as it is, so the
-        // bare word can be trimmed from it.
-        private readonly string lower = text.ToLowerInvariant();
+        // Lower-cased and trimmed once: a token is looked up in several cue lists. Lower-casing leaves punctuation as it
+        // is, so the bare word is a slice of the lower-cased token.
+        private readonly string lower;
+        private readonly int bareStart;
+        private readonly int bareLength;
 
-        public int Start { get; } = start;
+        public Token(int start, string text)
+        {
+            Start = start;
+            Text = text;
+            lower = text.ToLowerInvariant();
+            var bare = lower.AsSpan().TrimStart(Punctuation);
+            bareStart = lower.Length - bare.Length;
+            bareLength = bare.TrimEnd(Punctuation).Length;
+        }
 
-        public string Text { get; } = text;
+        public int Start { get; }
+
+        public string Text { get; }
 
         /// <summary>The word bare of punctuation and in lower case, as the cue lists hold words.</summary>
-        public ReadOnlySpan<char> Word => lower.AsSpan().Trim(Punctuation);
+        public ReadOnlySpan<char> Word => lower.AsSpan(bareStart, bareLength);
     }
 
     /// <summary>Offsets a label leaves out: every date's <see cref="Removal"/> but the part <see cref="KeepFrom"/> to <see cref="KeepTo"/>.</summary>
