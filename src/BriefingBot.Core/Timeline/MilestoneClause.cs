@@ -17,9 +17,10 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     {
         get
         {
-            var label = new SentenceText(Label);
-            foreach (var word in label.Words)
-                if (ClauseCues.IsContentWord(label.LowerOf(word)))
+            // Lower-cased whole, as SentenceText.LowerOf reads words: a word's slice of it is the word lower-cased.
+            var lower = Label.ToLowerInvariant();
+            foreach (var word in SentenceText.WordsIn(Label))
+                if (ClauseCues.IsContentWord(lower.AsSpan(word.Index, word.Length)))
                     return true;
             return false;
         }
