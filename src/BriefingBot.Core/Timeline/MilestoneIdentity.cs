@@ -33,7 +33,8 @@ public static class MilestoneIdentity
     internal static string IdOfNormalised(string articleId, string normalisedSource, DateOnly date, DatePrecision precision)
     {
         var key = string.Join('\n', articleId, normalisedSource, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision.ToString());
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
+        // 12 hex digits are the first 6 bytes: only those are written out.
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 6);
     }
 
     /// <summary>
