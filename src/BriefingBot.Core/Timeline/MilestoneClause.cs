@@ -179,27 +179,26 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     private static List<Token> Tokens(string sentence, Segment phrase, Removed removed)
     {
         var tokens = new List<Token>();
-        var kept = new StringBuilder();
         foreach (var match in NonSpace().EnumerateMatches(sentence.AsSpan(phrase.Start, phrase.End - phrase.Start)))
         {
             // Keep the characters of the token outside removed ranges ("26." loses "26" and keeps ".").
             var start = phrase.Start + match.Index;
-            var hasLetterOrDigit = false;
-            kept.Clear();
-            for (var i = start; i < start + match.Length; i++)
-                if (!removed.Contains(i))
-                {
-                    kept.Append(sentence[i]);
-                    hasLetterOrDigit |= char.IsLetterOrDigit(sentence[i]);
-                }
-
-            if (hasLetterOrDigit)
-                tokens.Add(new Token(start, kept.ToString()));
+            var kept = removed.KeptOf(sentence, start, match.Length);
+            if (HasLetterOrDigit(kept))
+                tokens.Add(new Token(start, kept));
             else if (kept.Length == match.Length && tokens.Count > 0)
                 tokens[^1] = new Token(tokens[^1].Start, tokens[^1].Text + " " + kept);
         }
 
         return tokens;
+    }
+
+    private static bool HasLetterOrDigit(string text)
+    {
+        foreach (var c in text)
+            if (char.IsLetterOrDigit(c))
+                return true;
+        return false;
     }
 
     /// <summary>
@@ -259,6 +258,8 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     /// <summary>Closes a quotation the cut left open and drops a closing mark whose opening was cut off.</summary>
     private static string BalanceQuotes(string label)
     {
+        if (!label.AsSpan().ContainsAny('“', '”'))
+            return label;
         var result = new StringBuilder(label.Length + 1);
         var depth = 0;
         foreach (var c in label)
@@ -305,6 +306,19 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     private readonly record struct Removed(bool[] All, int KeepFrom, int KeepTo)
     {
         public bool Contains(int offset) => All[offset] && !(offset >= KeepFrom && offset < KeepTo);
+
+        /// <summary>The characters of <paramref name="sentence"/> from <paramref name="start"/> that are not left out.</summary>
+        public string KeptOf(string sentence, int start, int length)
+        {
+            // Most tokens are nowhere near a date: nothing to leave out.
+            if (!All.AsSpan(start, length).Contains(true))
+                return sentence.Substring(start, length);
+            var kept = new StringBuilder(length);
+            for (var i = start; i < start + length; i++)
+                if (!Contains(i))
+                    kept.Append(sentence[i]);
+            return kept.ToString();
+        }
     }
 
     /// <summary>The connector before the second end of a span: "October 25 and 26", "May 12 to".</summary>
