@@ -205,16 +205,15 @@ public sealed partial class DateExtractor
         var from = Math.Max(0, start - YearCueWindow);
         var before = text.Text.AsSpan(from, start - from);
         if (before.EndsWith('-'))
-            return SentenceText.LastWordIn(before) is { } prefix && YearPrefixes.Contains(text.LowerOf(prefix with { Start = from + prefix.Start }));
+            return text.LastWordIn(from, before.Length) is { } prefix && YearPrefixes.Contains(text.LowerOf(prefix));
 
         var trimmed = before.TrimEnd();
         if ((trimmed.Length == 0 && from == 0) || trimmed.EndsWith('(') || trimmed.EndsWith(','))
             return true;
         if (trimmed.Length == before.Length)
             return false;
-        if (SentenceText.LastWordIn(trimmed) is not { } last || last.End != trimmed.Length)
+        if (text.LastWordIn(from, trimmed.Length) is not { } previous || previous.End != from + trimmed.Length)
             return false;
-        var previous = last with { Start = from + last.Start };
         var written = text.TextOf(previous);
         return YearCues.Contains(text.LowerOf(previous)) || written.EndsWith("’s", StringComparison.Ordinal) || written.EndsWith("'s", StringComparison.Ordinal);
     }

@@ -113,12 +113,15 @@ internal sealed partial class SentenceText
     /// <summary>Words of any text, as <see cref="Words"/> reads them.</summary>
     public static Regex.ValueMatchEnumerator WordsIn(ReadOnlySpan<char> text) => WordPattern().EnumerateMatches(text);
 
-    /// <summary>The last word of <paramref name="text"/>, with offsets in it, as <see cref="Words"/> reads it.</summary>
-    public static Word? LastWordIn(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The last word of the <paramref name="length"/> characters from <paramref name="start"/>, read as
+    /// <see cref="WordsIn"/> reads that stretch on its own.
+    /// </summary>
+    public Word? LastWordIn(int start, int length)
     {
         Word? last = null;
-        foreach (var match in WordsIn(text))
-            last = new Word(match.Index, match.Length);
+        foreach (var match in WordsIn(Text.AsSpan(start, length)))
+            last = new Word(start + match.Index, match.Length);
         return last;
     }
 

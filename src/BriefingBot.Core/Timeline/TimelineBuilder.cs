@@ -63,7 +63,7 @@ public sealed class TimelineBuilder
             order = a.Milestone.Paragraph.CompareTo(b.Milestone.Paragraph);
         if (order == 0)
             order = a.Position.CompareTo(b.Position);
-        return order != 0 ? order : a.Found.CompareTo(b.Found);
+        return order != 0 ? order : a.Order.CompareTo(b.Order);
     }
 
     private List<Found> FromArticle(Article article)
@@ -126,5 +126,5 @@ public sealed class TimelineBuilder
     private sealed record Found(Milestone Milestone, bool Reschedulable, int Position);
 
     /// <summary>A milestone on its way to the timeline: its offset in its paragraph and its index in reading order.</summary>
-    private readonly record struct Placed(Milestone Milestone, int Position, int Found);
+    private readonly record struct Placed(Milestone Milestone, int Position, int Order);
 }
