@@ -7,23 +7,23 @@ namespace BriefingBot.Timeline;
 /// </summary>
 internal static class ClauseCues
 {
-    private static readonly HashSet<string> EventNouns = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet EventNouns = new(
+    [
         "meeting", "meetings", "summit", "summits", "talks", "visit", "visits", "conference", "ceremony", "election",
         "elections", "round", "session", "hearing", "vote", "forum", "expo", "dialogue", "call", "trip", "interview",
         "speech", "announcement", "agreement", "deal", "treaty", "accord", "truce", "ceasefire", "signing", "launch",
         "release", "report", "statement", "commentary", "column", "op-ed", "program", "programme", "broadcast",
         "video", "briefing", "event", "rally", "negotiations", "consultations", "inauguration", "deadline", "tour",
-    };
+    ]);
 
     /// <summary>Occasions that make even a bare year an event ("the G20 Summit in 2019", "visits in 2026").</summary>
-    private static readonly HashSet<string> OccasionNouns = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet OccasionNouns = new(
+    [
         "meeting", "meetings", "summit", "summits", "talks", "visit", "visits", "conference", "ceremony", "election",
         "elections", "trip", "expo", "forum", "hearing", "inauguration", "olympics", "tour",
-    };
+    ]);
 
-    private static readonly HashSet<string> EventVerbs = Inflect(
+    private static readonly WordSet EventVerbs = Inflect(
         regular:
         [
             "announce", "agree", "sign", "launch", "release", "publish", "upload", "unveil", "declare", "impose", "start",
@@ -41,55 +41,55 @@ internal static class ClauseCues
             "banned", "cut", "cuts", "set", "sets", "fly", "flies", "flew", "sit", "sits", "sat",
         ]);
 
-    private static readonly HashSet<string> DeadlineWords = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet DeadlineWords = new(
+    [
         "expire", "expires", "expired", "expiring", "expiry", "expiration", "deadline", "deadlines", "lapse", "lapses",
         "lapsed", "end", "ends", "ended", "ending", "close", "closes", "closed", "closing", "due",
-    };
+    ]);
 
     /// <summary>Words a label does not start or end with ("At a press conference in Beijing" → "press conference in Beijing").</summary>
-    private static readonly HashSet<string> EdgeWords = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet EdgeWords = new(
+    [
         "a", "an", "the", "on", "in", "at", "during", "of", "for", "with", "from", "to", "into", "as", "after", "and",
         "or", "but", "while", "when", "where", "that", "which", "who", "because", "although", "though", "since", "if",
         "later", "earlier", "also", "then", "so", "yet", "just",
-    };
+    ]);
 
     /// <summary>Function words that carry no event ("the", "of", "is"): not counted as content.</summary>
-    private static readonly HashSet<string> FunctionWords = new(EdgeWords, StringComparer.Ordinal)
-    {
+    private static readonly WordSet FunctionWords = EdgeWords.With(
+    [
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "these", "those", "their",
         "his", "her", "they", "he", "she", "we", "both", "by", "until", "till", "through", "before", "than", "not",
         "no", "about", "over", "under", "between", "against", "up", "down", "out", "off", "very", "more", "most",
         "some", "any", "all", "each", "such", "there", "here", "would", "could", "should", "can", "may", "might", "will",
-    };
+    ]);
 
     /// <summary>Words that open a subordinate or relative clause: a label does not run on into it.</summary>
-    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet ClauseOpeners = new(
+    [
         "that", "which", "who", "whom", "whose", "because", "while", "when", "where", "although", "though", "if",
         "unless", "whether",
-    };
+    ]);
 
-    public static bool OpensClause(string lower) => ClauseOpeners.Contains(lower);
+    public static bool OpensClause(ReadOnlySpan<char> lower) => ClauseOpeners.Contains(lower);
 
-    public static bool Coordinates(string lower) => lower is "and" or "but" or "or";
+    public static bool Coordinates(ReadOnlySpan<char> lower) => lower is "and" or "but" or "or";
 
-    public static bool IsPreposition(string lower) =>
+    public static bool IsPreposition(ReadOnlySpan<char> lower) =>
         lower is "in" or "on" or "at" or "with" or "of" or "for" or "from" or "to" or "by" or "during" or "into" or "about"
             or "against" or "between" or "over" or "under" or "after" or "before";
 
-    public static bool IsEventWord(string lower) => EventNouns.Contains(lower) || EventVerbs.Contains(lower);
+    public static bool IsEventWord(ReadOnlySpan<char> lower) => EventNouns.Contains(lower) || EventVerbs.Contains(lower);
 
-    public static bool IsOccasion(string lower) => OccasionNouns.Contains(lower);
+    public static bool IsOccasion(ReadOnlySpan<char> lower) => OccasionNouns.Contains(lower);
 
-    public static bool IsDeadlineWord(string lower) => DeadlineWords.Contains(lower);
+    public static bool IsDeadlineWord(ReadOnlySpan<char> lower) => DeadlineWords.Contains(lower);
 
-    public static bool IsEdgeWord(string lower) => EdgeWords.Contains(lower);
+    public static bool IsEdgeWord(ReadOnlySpan<char> lower) => EdgeWords.Contains(lower);
 
-    public static bool IsContentWord(string lower) => lower.Length > 0 && !FunctionWords.Contains(lower);
+    public static bool IsContentWord(ReadOnlySpan<char> lower) => lower.Length > 0 && !FunctionWords.Contains(lower);
 
-    private static HashSet<string> Inflect(IEnumerable<string> regular, IEnumerable<string> irregular)
+    private static WordSet Inflect(IEnumerable<string> regular, IEnumerable<string> irregular)
     {
         var forms = new HashSet<string>(irregular, StringComparer.Ordinal);
         foreach (var verb in regular)
@@ -103,6 +103,6 @@ internal static class ClauseCues
                 forms.UnionWith([verb + (verb.EndsWith('s') || verb.EndsWith("sh", StringComparison.Ordinal) || verb.EndsWith("ch", StringComparison.Ordinal) ? "es" : "s"), verb + "ed", verb + "ing"]);
         }
 
-        return forms;
+        return new WordSet(forms);
     }
 }

@@ -19,18 +19,18 @@ public sealed partial class DateExtractor
     private const string NumberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety";
 
     /// <summary>Words after which a bare four-digit number reads as a year ("in 2026", "since 2018", "the 2008 crisis").</summary>
-    private static readonly HashSet<string> YearCues = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet YearCues = new(
+    [
         "in", "since", "by", "until", "till", "through", "from", "to", "during", "before", "after", "of", "for",
         "between", "and", "or", "early", "late", "mid", "the", "year", "fiscal", "circa", "end", "beginning",
         "spring", "summer", "autumn", "fall", "winter", "his", "her", "their", "its", "our",
-    };
+    ]);
 
     /// <summary>How far back a bare year's cue word is looked for, in characters.</summary>
     private const int YearCueWindow = 40;
 
     /// <summary>Prefixes that may be hyphenated to a year: "mid-2025", "pre-2020".</summary>
-    private static readonly HashSet<string> YearPrefixes = new(StringComparer.Ordinal) { "mid", "pre", "post", "early", "late" };
+    private static readonly WordSet YearPrefixes = new(["mid", "pre", "post", "early", "late"]);
 
     private static readonly Dictionary<string, int> NumberValues = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -107,12 +107,12 @@ public sealed partial class DateExtractor
             return true;
         }
 
-        void Add(Regex pattern, Func<Match, IEnumerable<RawDate>> read)
+        void Add(Regex pattern, Func<Match, RawDate[]> read)
         {
-            foreach (Match match in pattern.Matches(sentence))
+            for (var match = pattern.Match(sentence); match.Success; match = match.NextMatch())
             {
-                var found = read(match).ToList();
-                if (found.Count > 0 && Claim(match.Index, match.Index + match.Length))
+                var found = read(match);
+                if (found.Length > 0 && Claim(match.Index, match.Index + match.Length))
                     dates.AddRange(found);
             }
         }
@@ -134,22 +134,28 @@ public sealed partial class DateExtractor
         if (months) Add(MonthAlone(), ReadMonthAlone);
         if (HasWeekdayName(sentence)) Add(WeekdayPattern(), ReadWeekday);
         if (digits) Add(YearRange(), ReadYearRange);
-        if (digits) Add(BareYear(), m => IsYearContext(sentence, m.Index) ? One(m.Index, m.Value, DatePrecision.Year, Int(m, "year"), null, null) : []);
+        if (digits) Add(BareYear(), m => IsYearContext(text, m.Index) ? One(m.Index, m.Value, DatePrecision.Year, Int(m, "year"), null, null) : []);
 
         var durations = new List<RawDuration>();
-        foreach (var pattern in new[] { AdjectivalDuration(), ForDuration() })
-            foreach (Match match in pattern.Matches(sentence))
+        void AddDuration(Regex pattern)
+        {
+            for (var match = pattern.Match(sentence); match.Success; match = match.NextMatch())
             {
                 var span = match.Groups["span"];
                 if (Claim(span.Index, span.Index + span.Length))
                     durations.Add(new RawDuration(span.Index, span.Value, NumberValue(match.Groups["n"].Value), UnitOf(match.Groups["unit"].Value)));
             }
+        }
+
+        // "a 90-day truce": the adjectival form needs a hyphen, which few sentences have.
+        if (sentence.Contains('-')) AddDuration(AdjectivalDuration());
+        AddDuration(ForDuration());
 
         dates.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new Scan(LinkSpans(text, dates), durations);
     }
 
-    private static IEnumerable<RawDate> ReadPair(Match m)
+    private static RawDate[] ReadPair(Match m)
     {
         var month = MonthOf(m);
         int? year = m.Groups["year"].Success ? Int(m, "year") : null;
@@ -164,7 +170,7 @@ public sealed partial class DateExtractor
         ];
     }
 
-    private static IEnumerable<RawDate> ReadMonthAlone(Match m)
+    private static RawDate[] ReadMonthAlone(Match m)
     {
         var cue = m.Groups["cue"].Value.ToLowerInvariant();
         var month = m.Groups["month"];
@@ -175,7 +181,7 @@ public sealed partial class DateExtractor
         return [new RawDate(start, text, DatePrecision.Month, null, MonthOf(m), null) { Deixis = deixis }];
     }
 
-    private static IEnumerable<RawDate> ReadYearRange(Match m)
+    private static RawDate[] ReadYearRange(Match m)
     {
         var first = Int(m, "y1");
         var y2 = m.Groups["y2"];
@@ -194,23 +200,22 @@ public sealed partial class DateExtractor
     /// ("administration’s 2025 strategy"), an opening parenthesis or a comma (citations: "(Putnam, 1988)"),
     /// a hyphenated prefix ("mid-2025"), or the start of the sentence. "over 2000 people" has none.
     /// </summary>
-    private static bool IsYearContext(string sentence, int start)
+    private static bool IsYearContext(SentenceText text, int start)
     {
-        var before = sentence[Math.Max(0, start - YearCueWindow)..start];
+        var from = Math.Max(0, start - YearCueWindow);
+        var before = text.Text.AsSpan(from, start - from);
         if (before.EndsWith('-'))
-        {
-            var prefix = SentenceText.WordsOf(before).LastOrDefault();
-            return prefix.Text is not null && YearPrefixes.Contains(prefix.Lower);
-        }
+            return text.LastWordIn(from, before.Length) is { } prefix && YearPrefixes.Contains(text.LowerOf(prefix));
 
         var trimmed = before.TrimEnd();
-        if ((trimmed.Length == 0 && start == before.Length) || trimmed.EndsWith('(') || trimmed.EndsWith(','))
+        if ((trimmed.Length == 0 && from == 0) || trimmed.EndsWith('(') || trimmed.EndsWith(','))
             return true;
         if (trimmed.Length == before.Length)
             return false;
-        var previous = SentenceText.WordsOf(trimmed).LastOrDefault();
-        return previous.Text is not null && previous.End == trimmed.Length
-            && (YearCues.Contains(previous.Lower) || previous.Text.EndsWith("’s", StringComparison.Ordinal) || previous.Text.EndsWith("'s", StringComparison.Ordinal));
+        if (text.LastWordIn(from, trimmed.Length) is not { } previous || previous.End != from + trimmed.Length)
+            return false;
+        var written = text.TextOf(previous);
+        return YearCues.Contains(text.LowerOf(previous)) || written.EndsWith("’s", StringComparison.Ordinal) || written.EndsWith("'s", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -220,12 +225,15 @@ public sealed partial class DateExtractor
     private static IReadOnlyList<RawDate> LinkSpans(SentenceText text, List<RawDate> dates)
     {
         var sentence = text.Text;
-        var linked = dates.Select(d =>
+        var linked = new RawDate[dates.Count];
+        for (var i = 0; i < dates.Count; i++)
         {
-            var governor = text.GovernorBefore(d.Start);
-            return d with
+            var d = dates[i];
+            var (governor, governorStart) = text.GovernorBefore(d.Start);
+            linked[i] = d with
             {
                 Governor = governor,
+                GovernorStart = governorStart,
                 Orientation = governor switch
                 {
                     Governor.Until or Governor.By => Orientation.Forward,
@@ -235,13 +243,13 @@ public sealed partial class DateExtractor
                     _ => text.OrientationAt(d.Start, d.End),
                 },
             };
-        }).ToArray();
+        }
 
         for (var i = 1; i < linked.Length; i++)
         {
             var (a, b) = (linked[i - 1], linked[i]);
             if (a.Precision == DatePrecision.Year || b.Precision == DatePrecision.Year || a.Weekday is not null || b.Weekday is not null
-                || !SpanConnector().IsMatch(sentence[a.End..b.Start]))
+                || !SpanConnector().IsMatch(sentence.AsSpan(a.End, b.Start - a.End)))
                 continue;
             if (a.Year is { } ay && b.Year is null && b.Deixis == Deixis.None)
                 linked[i] = b with { Year = b.MonthDay < a.MonthDay ? ay + 1 : ay, YearFromSibling = true };
@@ -255,21 +263,24 @@ public sealed partial class DateExtractor
     }
 
     /// <summary>Verbs that move a date ("postponed", "pushed back", "extended"): their tense is not the dates'.</summary>
-    private static readonly HashSet<string> ReschedulingVerbs = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet ReschedulingVerbs = new(
+    [
         "postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "defers", "deferred",
         "reschedule", "reschedules", "rescheduled", "extend", "extends", "extended", "push", "pushes", "pushed",
         "move", "moves", "moved", "shift", "shifts", "shifted", "bring", "brings", "brought",
-    };
+    ]);
 
     /// <summary>A verb that moves a date stands before <paramref name="start"/> in its clause.</summary>
     private static bool MovesADate(SentenceText text, int start)
     {
-        var clause = text.Clauses.FirstOrDefault(c => c.Contains(start));
-        return text.Words.Any(w => w.Start >= clause.Start && w.End <= start && ReschedulingVerbs.Contains(w.Lower));
+        var clause = text.ClauseAt(start);
+        foreach (var word in text.Words)
+            if (word.Start >= clause.Start && word.End <= start && ReschedulingVerbs.Contains(text.LowerOf(word)))
+                return true;
+        return false;
     }
 
-    private static IEnumerable<RawDate> One(int start, string text, DatePrecision precision, int? year, int? month, int? day) =>
+    private static RawDate[] One(int start, string text, DatePrecision precision, int? year, int? month, int? day) =>
         [new RawDate(start, text, precision, year, month, day)];
 
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
@@ -317,6 +328,9 @@ internal sealed record RawDate(int Start, string Text, DatePrecision Precision, 
     public Orientation Orientation { get; init; }
 
     public Governor Governor { get; init; }
+
+    /// <summary>Where the <see cref="Governor"/> starts, or <see cref="Start"/> when there is none.</summary>
+    public int GovernorStart { get; init; }
 
     /// <summary>Set for a weekday ("next Tuesday"): the day is counted from the publication date.</summary>
     public DayOfWeek? Weekday { get; init; }

@@ -12,7 +12,7 @@ public sealed partial class DateExtractor
     [GeneratedRegex(@"(?:\b(?<deixis>(?i:next|this|last|coming|past))\s+)?\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![,\s(]*(?:\d|(?:" + FullMonth + "|" + ShortMonth + @")\b))")]
     private static partial Regex WeekdayPattern();
 
-    private static IEnumerable<RawDate> ReadWeekday(Match m)
+    private static RawDate[] ReadWeekday(Match m)
     {
         var deixis = m.Groups["deixis"].Value.ToLowerInvariant() switch
         {

@@ -33,7 +33,7 @@ public sealed partial class DateExtractor
     {
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(context);
-        return Read(Scan(sentence), context).Select(r => r.Mention).ToList();
+        return Read(Scan(sentence), context.Anchor).Select(r => r.Mention).ToList();
     }
 
     /// <summary>
@@ -90,10 +90,10 @@ public sealed partial class DateExtractor
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparison.Ordinal);
 
     /// <summary>The dates of a sentence with what the timeline needs to judge them: tense and governing preposition.</summary>
-    internal IReadOnlyList<DateReading> Read(ScannedSentence sentence, DateContext context)
+    /// <param name="anchor">The <see cref="DateContext.Anchor"/> of the sentence's article, worked out once for all its sentences.</param>
+    internal IReadOnlyList<DateReading> Read(ScannedSentence sentence, DateAnchor? anchor)
     {
         var scan = sentence.Scan;
-        var anchor = context.Anchor;
         var resolved = new DateOnly?[scan.Dates.Count];
         var readings = new List<DateReading>();
         for (var i = 0; i < scan.Dates.Count; i++)
@@ -109,14 +109,14 @@ public sealed partial class DateExtractor
                 _ => ResolvePartial(raw, anchor),
             };
             if (resolved[i] is { } date)
-                readings.Add(new DateReading(new DateMention(date, raw.Precision, raw.Start, raw.Text), raw.Orientation, raw.Governor, IsDurationEnd: false));
+                readings.Add(new DateReading(new DateMention(date, raw.Precision, raw.Start, raw.Text), raw.Orientation, raw.Governor, raw.GovernorStart, IsDurationEnd: false));
         }
 
         foreach (var duration in scan.Durations)
             if (StartOf(duration, readings) is { } start)
                 readings.Add(new DateReading(
                     new DateMention(duration.After(start.Mention.Date), DatePrecision.Day, duration.Start, duration.Text),
-                    Orientation.Forward, Governor.Until, IsDurationEnd: true));
+                    Orientation.Forward, Governor.Until, duration.Start, IsDurationEnd: true));
 
         readings.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
         return readings;
@@ -196,5 +196,6 @@ internal static class DateMentionExtensions
 internal sealed record ScannedSentence(SentenceText Text, Scan Scan);
 
 /// <summary>A date mention with the clause facts milestone detection needs.</summary>
+/// <param name="GovernorStart">Where <paramref name="Governor"/> starts, or the mention's start when there is none.</param>
 /// <param name="IsDurationEnd">Derived from a duration and its start ("a 90-day truce" from May 12).</param>
-internal sealed record DateReading(DateMention Mention, Orientation Orientation, Governor Governor, bool IsDurationEnd);
+internal sealed record DateReading(DateMention Mention, Orientation Orientation, Governor Governor, int GovernorStart, bool IsDurationEnd);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Timeline;
@@ -12,7 +13,18 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     public const int MaxLabelLength = 80;
 
     /// <summary>The label names something: it has a content word, not just "until" or nothing at all.</summary>
-    public bool IsDescriptive => SentenceText.WordsOf(Label).Any(w => ClauseCues.IsContentWord(w.Lower));
+    public bool IsDescriptive
+    {
+        get
+        {
+            // Lower-cased whole, as SentenceText.LowerOf reads words: a word's slice of it is the word lower-cased.
+            var lower = Label.ToLowerInvariant();
+            foreach (var word in SentenceText.WordsIn(Label))
+                if (ClauseCues.IsContentWord(lower.AsSpan(word.Index, word.Length)))
+                    return true;
+            return false;
+        }
+    }
 
     /// <summary>How many words after a date its governing word may be ("his 2015 state visit") and still win over one before it.</summary>
     private const int RightCueReach = 3;
@@ -31,72 +43,123 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     /// <returns>One clause per reading, in the same order.</returns>
     public static IReadOnlyList<MilestoneClause> ReadAll(SentenceText text, IReadOnlyList<DateReading> readings)
     {
-        var phrases = text.Phrases(readings.Select(r => (r.Mention.Start, r.Mention.End())).ToList());
-        var removals = readings.Select(r => Removal(text, r)).ToList();
+        var mentions = new (int Start, int End)[readings.Count];
+        var removals = new (int From, int Start, int End)[readings.Count];
         var removed = new bool[text.Text.Length];
-        foreach (var (from, _, end) in removals)
+        for (var i = 0; i < readings.Count; i++)
+        {
+            mentions[i] = (readings[i].Mention.Start, readings[i].Mention.End());
+            var (from, _, end) = removals[i] = Removal(text, readings[i]);
             Array.Fill(removed, true, from, end - from);
-        return readings.Select((reading, i) =>
+        }
+
+        var phrases = text.Phrases(mentions);
+        var clauses = new MilestoneClause[readings.Count];
+        for (var i = 0; i < readings.Count; i++)
         {
             // A deadline's "until"/"by" stays in its own label when the date ends the clause ("suspended … until").
             var (from, start, end) = removals[i];
-            var (keepFrom, keepTo) = reading.Governor is Governor.Until or Governor.By && ClauseEnd().IsMatch(text.Text, end) ? (from, start) : (0, 0);
-            return Read(text, reading, phrases, offset => removed[offset] && !(offset >= keepFrom && offset < keepTo));
-        }).ToList();
+            var keepsGovernor = readings[i].Governor is Governor.Until or Governor.By && ClauseEnd().IsMatch(text.Text, end);
+            clauses[i] = Read(text, readings[i], phrases, keepsGovernor ? new Removed(removed, from, start) : new Removed(removed, 0, 0));
+        }
+
+        return clauses;
     }
 
-    private static MilestoneClause Read(SentenceText text, DateReading focus, IReadOnlyList<Segment> phrases, Func<int, bool> isRemoved)
+    private static MilestoneClause Read(SentenceText text, DateReading focus, IReadOnlyList<Segment> phrases, Removed removed)
     {
         var sentence = text.Text;
-        var homeIndex = Enumerable.Range(0, phrases.Count).FirstOrDefault(i => phrases[i].Contains(focus.Mention.Start));
-        var home = Tokens(sentence, phrases[homeIndex], isRemoved);
-        var pivot = home.Count(t => t.Start < focus.Mention.Start);
-
-        var material = (Tokens: home, Pivot: pivot);
+        var homeIndex = PhraseAt(phrases, focus.Mention.Start);
+        var home = Tokens(sentence, phrases[homeIndex], removed);
+        var material = (Tokens: home, Pivot: CountBefore(home, focus.Mention.Start));
         if (!Says(home))
         {
             var next = Neighbour(sentence, phrases, homeIndex, +1);
             var previous = Neighbour(sentence, phrases, homeIndex, -1);
-            var fronted = pivot == 0 || previous is null;
-            var options = new List<(List<Token>, int)>();
+            var fronted = material.Pivot == 0 || previous is null;
+            var options = new List<(List<Token> Tokens, int Pivot)>();
             if (next is { } n)
-                options.Add((Tokens(sentence, n, isRemoved), 0));
+                options.Add((Tokens(sentence, n, removed), 0));
             if (previous is { } p)
             {
-                var before = Tokens(sentence, p, isRemoved);
+                var before = Tokens(sentence, p, removed);
                 // Keep the comma the phrases were split at: "Kuala Lumpur, Malaysia".
                 if (before.Count > 0 && p.End < sentence.Length && sentence[p.End] == ',')
-                    before[^1] = before[^1] with { Text = before[^1].Text + "," };
-                var merged = before.Concat(home).ToList();
-                options.Add((merged, merged.Count(t => t.Start < focus.Mention.Start)));
+                    before[^1] = new Token(before[^1].Start, before[^1].Text + ",");
+                List<Token> merged = [.. before, .. home];
+                options.Add((merged, CountBefore(merged, focus.Mention.Start)));
             }
 
             if (!fronted)
                 options.Reverse();
-            material = options.Where(o => Says(o.Item1)).Select(o => (o.Item1, o.Item2)).FirstOrDefault(material);
+            foreach (var option in options)
+                if (Says(option.Tokens))
+                {
+                    material = option;
+                    break;
+                }
         }
 
-        var words = material.Tokens.Select(t => t.Word).ToList();
+        var tokens = material.Tokens;
         return new MilestoneClause(
-            LabelOf(material.Tokens, material.Pivot),
-            words.Any(ClauseCues.IsEventWord),
-            words.Any(ClauseCues.IsOccasion),
-            words.Any(ClauseCues.IsDeadlineWord),
+            LabelOf(tokens, material.Pivot),
+            AnyWord(tokens, ClauseCues.IsEventWord),
+            AnyWord(tokens, ClauseCues.IsOccasion),
+            AnyWord(tokens, ClauseCues.IsDeadlineWord),
             text.OrientationAt(focus.Mention.Start, focus.Mention.End()) != Orientation.Neutral);
     }
 
+    /// <summary>Index of the phrase holding <paramref name="offset"/>, or 0.</summary>
+    private static int PhraseAt(IReadOnlyList<Segment> phrases, int offset)
+    {
+        for (var i = 0; i < phrases.Count; i++)
+            if (phrases[i].Contains(offset))
+                return i;
+        return 0;
+    }
+
+    private static int CountBefore(List<Token> tokens, int offset)
+    {
+        var count = 0;
+        foreach (var token in tokens)
+            if (token.Start < offset)
+                count++;
+        return count;
+    }
+
+    private static bool AnyWord(List<Token> tokens, Func<ReadOnlySpan<char>, bool> isCue)
+    {
+        foreach (var token in tokens)
+            if (isCue(token.Word))
+                return true;
+        return false;
+    }
+
     /// <summary>A phrase says something when it has an event or deadline word and at least two content words.</summary>
-    private static bool Says(IReadOnlyList<Token> tokens) =>
-        tokens.Count(t => ClauseCues.IsContentWord(t.Word)) >= 2
-        && tokens.Any(t => ClauseCues.IsEventWord(t.Word) || ClauseCues.IsDeadlineWord(t.Word));
+    private static bool Says(List<Token> tokens)
+    {
+        var contentWords = 0;
+        foreach (var token in tokens)
+            if (ClauseCues.IsContentWord(token.Word))
+                contentWords++;
+        return contentWords >= 2 && AnyWord(tokens, IsCue);
+    }
 
     /// <summary>The nearest phrase in direction <paramref name="step"/> that has words and is not quoted speech.</summary>
     private static Segment? Neighbour(string sentence, IReadOnlyList<Segment> phrases, int index, int step)
     {
         for (var i = index + step; i >= 0 && i < phrases.Count; i += step)
-            if (!phrases[i].IsSpeech && sentence[phrases[i].Start..phrases[i].End].Any(char.IsLetter))
+            if (!phrases[i].IsSpeech && HasLetter(sentence.AsSpan(phrases[i].Start, phrases[i].End - phrases[i].Start)))
                 return phrases[i];
         return null;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (char.IsLetter(c))
+                return true;
+        return false;
     }
 
     /// <summary>
@@ -110,23 +173,32 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             return (start, start, start);
         var window = Math.Max(0, start - ConnectorWindow);
         var connector = Connector().Match(text.Text, window, start - window);
-        return (connector.Success ? connector.Index : text.GovernorStart(start), start, end);
+        return (connector.Success ? connector.Index : reading.GovernorStart, start, end);
     }
 
-    private static List<Token> Tokens(string sentence, Segment phrase, Func<int, bool> isRemoved)
+    private static List<Token> Tokens(string sentence, Segment phrase, Removed removed)
     {
         var tokens = new List<Token>();
-        for (var match = NonSpace().Match(sentence, phrase.Start, phrase.End - phrase.Start); match.Success; match = match.NextMatch())
+        foreach (var match in NonSpace().EnumerateMatches(sentence.AsSpan(phrase.Start, phrase.End - phrase.Start)))
         {
             // Keep the characters of the token outside removed ranges ("26." loses "26" and keeps ".").
-            var kept = string.Concat(match.Value.Where((_, i) => !isRemoved(match.Index + i)));
-            if (kept.Any(char.IsLetterOrDigit))
-                tokens.Add(new Token(match.Index, kept));
-            else if (kept == match.Value && tokens.Count > 0)
-                tokens[^1] = tokens[^1] with { Text = tokens[^1].Text + " " + kept };
+            var start = phrase.Start + match.Index;
+            var kept = removed.KeptOf(sentence, start, match.Length);
+            if (HasLetterOrDigit(kept))
+                tokens.Add(new Token(start, kept));
+            else if (kept.Length == match.Length && tokens.Count > 0)
+                tokens[^1] = new Token(tokens[^1].Start, tokens[^1].Text + " " + kept);
         }
 
         return tokens;
+    }
+
+    private static bool HasLetterOrDigit(string text)
+    {
+        foreach (var c in text)
+            if (char.IsLetterOrDigit(c))
+                return true;
+        return false;
     }
 
     /// <summary>
@@ -135,14 +207,20 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     /// after it only when that is nearer and close ("his 2015 state visit"). Words after the date never run on into the
     /// next clause ("…in March 2024 that people…", "…by 2030 and reach…").
     /// </summary>
-    private static string LabelOf(IReadOnlyList<Token> tokens, int pivot)
+    private static string LabelOf(List<Token> tokens, int pivot)
     {
         var rightLimit = pivot;
         while (rightLimit < tokens.Count && !ClauseCues.OpensClause(tokens[rightLimit].Word)
                && !(pivot > 0 && ClauseCues.Coordinates(tokens[rightLimit].Word)))
             rightLimit++;
-        var leftCue = Enumerable.Range(0, pivot).Reverse().Where(i => IsCue(tokens[i])).Select(i => pivot - 1 - i).DefaultIfEmpty(int.MaxValue).First();
-        var rightCue = Enumerable.Range(pivot, rightLimit - pivot).Where(i => IsCue(tokens[i])).Select(i => i - pivot).DefaultIfEmpty(int.MaxValue).First();
+        var leftCue = int.MaxValue;
+        for (var i = pivot - 1; i >= 0 && leftCue == int.MaxValue; i--)
+            if (IsCue(tokens[i].Word))
+                leftCue = pivot - 1 - i;
+        var rightCue = int.MaxValue;
+        for (var i = pivot; i < rightLimit && rightCue == int.MaxValue; i++)
+            if (IsCue(tokens[i].Word))
+                rightCue = i - pivot;
 
         var (first, last, length) = (pivot, pivot - 1, 0);
         bool Fits(Token t) => length + t.Text.Length + (length == 0 ? 0 : 1) <= MaxLabelLength;
@@ -167,20 +245,22 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
                     break;
                 }
 
-        var kept = tokens.Skip(first).Take(last - first + 1).Select(t => t.Text).ToList();
-        while (kept.Count > 0 && ClauseCues.IsEdgeWord(Bare(kept[0]).ToLowerInvariant()))
-            kept.RemoveAt(0);
-        while (kept.Count > 0 && ClauseCues.IsEdgeWord(Bare(kept[^1]).ToLowerInvariant()))
-            kept.RemoveAt(kept.Count - 1);
-        return BalanceQuotes(TrailingPunctuation().Replace(string.Join(' ', kept), "$1"));
+        while (first <= last && ClauseCues.IsEdgeWord(tokens[first].Word))
+            first++;
+        while (last >= first && ClauseCues.IsEdgeWord(tokens[last].Word))
+            last--;
+        var label = string.Join(' ', tokens.GetRange(first, last - first + 1).Select(t => t.Text));
+        return BalanceQuotes(TrailingPunctuation().Replace(label, "$1"));
     }
 
-    private static bool IsCue(Token token) => ClauseCues.IsEventWord(token.Word) || ClauseCues.IsDeadlineWord(token.Word);
+    private static bool IsCue(ReadOnlySpan<char> word) => ClauseCues.IsEventWord(word) || ClauseCues.IsDeadlineWord(word);
 
     /// <summary>Closes a quotation the cut left open and drops a closing mark whose opening was cut off.</summary>
     private static string BalanceQuotes(string label)
     {
-        var result = new System.Text.StringBuilder(label.Length + 1);
+        if (!label.AsSpan().ContainsAny('“', '”'))
+            return label;
+        var result = new StringBuilder(label.Length + 1);
         var depth = 0;
         foreach (var c in label)
         {
@@ -193,14 +273,52 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         return result.Append('”', depth).ToString();
     }
 
-    private static string Bare(string token) => token.Trim(Punctuation);
-
     private static readonly char[] Punctuation = ['.', ',', ';', ':', '“', '”', '"', '‘', '’', '\'', '(', ')', '!', '?'];
 
     /// <summary>A word of a label with its offset in the sentence.</summary>
-    private sealed record Token(int Start, string Text)
+    private sealed class Token
     {
-        public string Word => Bare(Text).ToLowerInvariant();
+        // Lower-cased and trimmed once: a token is looked up in several cue lists. Lower-casing leaves punctuation as it
+        // is, so the bare word is a slice of the lower-cased token.
+        private readonly string lower;
+        private readonly int bareStart;
+        private readonly int bareLength;
+
+        public Token(int start, string text)
+        {
+            Start = start;
+            Text = text;
+            lower = text.ToLowerInvariant();
+            var bare = lower.AsSpan().TrimStart(Punctuation);
+            bareStart = lower.Length - bare.Length;
+            bareLength = bare.TrimEnd(Punctuation).Length;
+        }
+
+        public int Start { get; }
+
+        public string Text { get; }
+
+        /// <summary>The word bare of punctuation and in lower case, as the cue lists hold words.</summary>
+        public ReadOnlySpan<char> Word => lower.AsSpan(bareStart, bareLength);
+    }
+
+    /// <summary>Offsets a label leaves out: every date's <see cref="Removal"/> but the part <see cref="KeepFrom"/> to <see cref="KeepTo"/>.</summary>
+    private readonly record struct Removed(bool[] All, int KeepFrom, int KeepTo)
+    {
+        public bool Contains(int offset) => All[offset] && !(offset >= KeepFrom && offset < KeepTo);
+
+        /// <summary>The characters of <paramref name="sentence"/> from <paramref name="start"/> that are not left out.</summary>
+        public string KeptOf(string sentence, int start, int length)
+        {
+            // Most tokens are nowhere near a date: nothing to leave out.
+            if (!All.AsSpan(start, length).Contains(true))
+                return sentence.Substring(start, length);
+            var kept = new StringBuilder(length);
+            for (var i = start; i < start + length; i++)
+                if (!Contains(i))
+                    kept.Append(sentence[i]);
+            return kept.ToString();
+        }
     }
 
     /// <summary>The connector before the second end of a span: "October 25 and 26", "May 12 to".</summary>

@@ -33,7 +33,8 @@ public static class MilestoneIdentity
     internal static string IdOfNormalised(string articleId, string normalisedSource, DateOnly date, DatePrecision precision)
     {
         var key = string.Join('\n', articleId, normalisedSource, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision.ToString());
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
+        // 12 hex digits are the first 6 bytes: only those are written out.
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 6);
     }
 
     /// <summary>
@@ -49,7 +50,7 @@ public static class MilestoneIdentity
             return false;
         if (string.Equals(Normalise(a.Label), Normalise(b.Label), StringComparison.Ordinal))
             return true;
-        var (wordsA, wordsB) = (Words(a.Source).ToHashSet(), Words(b.Source).ToHashSet());
+        var (wordsA, wordsB) = (Words(a.Source), Words(b.Source));
         var union = wordsA.Union(wordsB).Count();
         return union > 0 && (double)wordsA.Intersect(wordsB).Count() / union >= SameSourceSimilarity;
     }
@@ -71,17 +72,32 @@ public static class MilestoneIdentity
     }
 
     /// <summary>The stems of a label's content words, what <see cref="AreSimilarLabels"/> compares.</summary>
-    internal static HashSet<string> LabelStems(string label) =>
-        // Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
-        Words(label).Where(w => ClauseCues.IsContentWord(w) && !ClauseCues.IsDeadlineWord(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
-
-    private static string Stem(string word)
+    internal static HashSet<string> LabelStems(string label)
     {
-        var singular = word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
-        return singular.Length > StemLength ? singular[..StemLength] : singular;
+        var text = new SentenceText(label);
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in text.Words)
+        {
+            var lower = text.LowerOf(word);
+            // Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
+            if (ClauseCues.IsContentWord(lower) && !ClauseCues.IsDeadlineWord(lower))
+                stems.Add(Stem(lower));
+        }
+
+        return stems;
     }
 
-    private static IEnumerable<string> Words(string text) => SentenceText.WordsOf(text).Select(w => w.Lower);
+    private static string Stem(ReadOnlySpan<char> word)
+    {
+        var singular = word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        return (singular.Length > StemLength ? singular[..StemLength] : singular).ToString();
+    }
+
+    private static HashSet<string> Words(string text)
+    {
+        var sentence = new SentenceText(text);
+        return sentence.Words.Select(w => sentence.LowerOf(w).ToString()).ToHashSet();
+    }
 
     /// <summary>Lower case, runs of whitespace as one space, trimmed.</summary>
     internal static string Normalise(string text)

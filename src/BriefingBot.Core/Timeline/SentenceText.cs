@@ -39,12 +39,10 @@ internal enum Governor
     To,
 }
 
-/// <summary>A word of a sentence with its offset.</summary>
-internal readonly record struct Word(int Start, string Text)
+/// <summary>Where a word of a sentence is; its text is read from the sentence (<see cref="SentenceText.LowerOf"/>).</summary>
+internal readonly record struct Word(int Start, int Length)
 {
-    public int End => Start + Text.Length;
-
-    public string Lower => Text.ToLowerInvariant();
+    public int End => Start + Length;
 }
 
 /// <summary>A stretch of a sentence between punctuation; <see cref="IsSpeech"/> marks quoted speech.</summary>
@@ -66,56 +64,74 @@ internal sealed partial class SentenceText
     /// <summary>How far before a date its preposition is looked for, in characters ("by the very end of" fits).</summary>
     private const int GovernorWindow = 60;
 
-    private static readonly HashSet<string> FutureMarkers = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet FutureMarkers = new(
+    [
         "will", "shall", "would", "won’t", "won't", "expected", "expects", "expect", "scheduled", "slated", "upcoming",
         "next", "forthcoming", "plans", "planned", "intends", "aims", "expires", "ends", "begins", "starts", "lapses",
-    };
+    ]);
 
-    private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
-    {
+    private static readonly WordSet IrregularPast = new(
+    [
         "was", "were", "had", "did", "met", "said", "told", "held", "took", "made", "wrote", "began", "came", "went",
         "saw", "gave", "sent", "struck", "spoke", "rose", "fell", "won", "lost", "led", "left", "paid", "got",
         "brought", "bought", "thought", "found", "felt", "kept", "became", "ran", "chose", "drew", "grew", "knew",
         "threw", "flew", "sought", "taught", "fought", "meant", "ago", "previously", "earlier", "last",
-    };
+    ]);
 
-    // Filled as asked: only the words around a date's clause are ever read for tense.
-    private readonly Orientation?[] markers;
-    private readonly bool[] insideQuote;
-    private readonly Dictionary<int, Segment> speechByStart;
-
-    public SentenceText(string text)
-    {
-        Text = text;
-        Words = WordsOf(text);
-        markers = new Orientation?[Words.Count];
-        var quotations = Quotations(text);
-        speechByStart = quotations.Where(q => q.IsSpeech).ToDictionary(q => q.Start);
-        insideQuote = new bool[text.Length];
-        foreach (var q in quotations)
-            Array.Fill(insideQuote, true, q.Start + 1, Math.Max(0, q.End - q.Start - 2));
-        Clauses = Split(splitAtCommas: false, protectedSpans: []);
-    }
+    public SentenceText(string text) => Text = text;
 
     public string Text { get; }
 
+    // The parts below are read on first use: a sentence found to hold no date is never read for its words or clauses.
+
     /// <summary>Words of the sentence; hyphenated and dotted words ("US-based", "U.S") stay whole.</summary>
-    public IReadOnlyList<Word> Words { get; }
+    public IReadOnlyList<Word> Words => field ??= WordsOf(Text);
 
     /// <summary>
     /// Clause-sized regions for reading tense: quoted speech, and text between semicolons, colons, parentheses and
     /// spaced or em dashes. Commas do not split ("On October 30, Xi met Trump").
     /// </summary>
-    public IReadOnlyList<Segment> Clauses { get; }
+    public IReadOnlyList<Segment> Clauses => field ??= Split(splitAtCommas: false, protectedSpans: []);
+
+    /// <summary>The sentence in lower case, offset for offset: words are looked up in it rather than each made lower.</summary>
+    private string Lower => field ??= Text.ToLowerInvariant();
+
+    private List<Segment> Quoted => field ??= Quotations(Text);
+
+    // Filled as asked: only the words around a date's clause are ever read for tense.
+    private Orientation?[] Markers => field ??= new Orientation?[Words.Count];
+
+    /// <summary>
+    /// The word in lower case. A word is letters, digits and joiners, never half of a surrogate pair, so its slice of the
+    /// lower-cased sentence is the word lower-cased on its own.
+    /// </summary>
+    public ReadOnlySpan<char> LowerOf(Word word) => Lower.AsSpan(word.Start, word.Length);
+
+    /// <summary>The word as written.</summary>
+    public ReadOnlySpan<char> TextOf(Word word) => Text.AsSpan(word.Start, word.Length);
 
     /// <summary>Words of any text, as <see cref="Words"/> reads them.</summary>
-    public static IReadOnlyList<Word> WordsOf(string text)
+    public static Regex.ValueMatchEnumerator WordsIn(ReadOnlySpan<char> text) => WordPattern().EnumerateMatches(text);
+
+    /// <summary>
+    /// The last word of the <paramref name="length"/> characters from <paramref name="start"/>, read as
+    /// <see cref="WordsIn"/> reads that stretch on its own.
+    /// </summary>
+    public Word? LastWordIn(int start, int length)
     {
-        var words = new List<Word>();
-        foreach (var match in WordPattern().EnumerateMatches(text))
-            words.Add(new Word(match.Index, text.Substring(match.Index, match.Length)));
-        return words;
+        Word? last = null;
+        foreach (var match in WordsIn(Text.AsSpan(start, length)))
+            last = new Word(start + match.Index, match.Length);
+        return last;
+    }
+
+    /// <summary>The clause holding <paramref name="offset"/>, or an empty one at 0.</summary>
+    public Segment ClauseAt(int offset)
+    {
+        foreach (var clause in Clauses)
+            if (clause.Contains(offset))
+                return clause;
+        return default;
     }
 
     /// <summary>
@@ -131,7 +147,7 @@ internal sealed partial class SentenceText
     /// </summary>
     public Orientation OrientationAt(int start, int end)
     {
-        var clause = Clauses.FirstOrDefault(c => c.Contains(start));
+        var clause = ClauseAt(start);
         var before = LastWordBefore(start);
         var after = before + 1;
         while (after < Words.Count && Words[after].Start < end)
@@ -151,13 +167,17 @@ internal sealed partial class SentenceText
         }
     }
 
-    /// <summary>The preposition right before a date, looking past "early", "the end of", "later" and the like.</summary>
-    public Governor GovernorBefore(int start)
+    /// <summary>
+    /// The preposition right before a date, looking past "early", "the end of", "later" and the like, and where it
+    /// starts (<paramref name="start"/> when there is none).
+    /// </summary>
+    public (Governor Governor, int Start) GovernorBefore(int start)
     {
-        var match = GovernorMatch(start);
+        var from = Math.Max(0, start - GovernorWindow);
+        var match = GovernorPattern().Match(Text, from, start - from);
         if (!match.Success)
-            return Governor.None;
-        return match.Groups["gov"].Value.ToLowerInvariant() switch
+            return (Governor.None, start);
+        var governor = match.Groups["gov"].Value.ToLowerInvariant() switch
         {
             "until" or "till" or "til" or "through" or "thru" => Governor.Until,
             "by" or "before" => Governor.By,
@@ -166,13 +186,7 @@ internal sealed partial class SentenceText
             "to" => Governor.To,
             _ => Governor.Point,
         };
-    }
-
-    /// <summary>Where the governing preposition of a date starts, or <paramref name="start"/> when there is none.</summary>
-    public int GovernorStart(int start)
-    {
-        var match = GovernorMatch(start);
-        return match.Success ? match.Index : start;
+        return (governor, match.Index);
     }
 
     /// <summary>Index of the last word ending at or before <paramref name="offset"/>, or -1.</summary>
@@ -191,23 +205,17 @@ internal sealed partial class SentenceText
         return high;
     }
 
-    private Match GovernorMatch(int start)
-    {
-        var from = Math.Max(0, start - GovernorWindow);
-        return GovernorPattern().Match(Text, from, start - from);
-    }
-
-    private Orientation MarkerAt(int i) => markers[i] ??= Marker(i);
+    private Orientation MarkerAt(int i) => Markers[i] ??= Marker(i);
 
     private Orientation Marker(int i)
     {
-        var word = Words[i].Text;
-        var lower = word.ToLowerInvariant();
+        var word = TextOf(Words[i]);
+        var lower = LowerOf(Words[i]);
         if (FutureMarkers.Contains(lower) || lower.EndsWith("’ll", StringComparison.Ordinal) || lower.EndsWith("'ll", StringComparison.Ordinal))
             return Orientation.Forward;
-        var next = i + 1 < Words.Count ? Words[i + 1].Lower : "";
+        var next = i + 1 < Words.Count ? LowerOf(Words[i + 1]) : [];
         // "set to", "going to", "due on": scheduled; "due to" alone is causal ("due to tariffs").
-        if ((lower is "set" or "going" or "plan" && next is "to" or "for") || (lower == "due" && next is "on" or "by" or "for" or "in"))
+        if ((lower is "set" or "going" or "plan" && next is "to" or "for") || (lower is "due" && next is "on" or "by" or "for" or "in"))
             return Orientation.Forward;
         var past = IrregularPast.Contains(lower)
             // A regular past form: lower-case (not a name), not hyphenated ("US-based"), not "-eed" ("need", "proceed").
@@ -216,7 +224,7 @@ internal sealed partial class SentenceText
         if (!past)
             return Orientation.Neutral;
         // "will be held", "is to be signed": a participle after a modal (or "to") and "be" looks ahead.
-        return i >= 2 && Words[i - 1].Lower == "be" && Words[i - 2].Lower is "will" or "shall" or "would" or "to" or "won't" or "won’t"
+        return i >= 2 && LowerOf(Words[i - 1]) is "be" && LowerOf(Words[i - 2]) is "will" or "shall" or "would" or "to" or "won't" or "won’t"
             ? Orientation.Forward
             : Orientation.Past;
     }
@@ -251,10 +259,6 @@ internal sealed partial class SentenceText
 
     private List<Segment> Split(bool splitAtCommas, IReadOnlyList<(int Start, int End)> protectedSpans)
     {
-        var isProtected = new bool[Text.Length];
-        foreach (var (start, end) in protectedSpans)
-            Array.Fill(isProtected, true, start, end - start);
-
         var segments = new List<Segment>();
         var open = 0;
         void Close(int end, bool speech = false)
@@ -264,19 +268,26 @@ internal sealed partial class SentenceText
             open = end;
         }
 
+        var quotations = Quoted;
+        var quotation = 0;
         for (var i = 0; i < Text.Length; i++)
         {
-            if (speechByStart.TryGetValue(i, out var speech))
+            // Quotations are in order and apart: the first one not ending before i is the only one that may hold it.
+            while (quotation < quotations.Count && quotations[quotation].End <= i)
+                quotation++;
+            var quote = quotation < quotations.Count ? quotations[quotation] : default;
+            if (quote.IsSpeech && quote.Start == i)
             {
                 Close(i);
-                Close(speech.End, speech: true);
-                i = speech.End - 1;
+                Close(quote.End, speech: true);
+                i = quote.End - 1;
                 continue;
             }
 
             // A comma just inside a closing quote ends the phrase too: “Never Kneel Down,” a narrator said.
             var endsQuote = i + 1 < Text.Length && Text[i + 1] is '”' or '"';
-            if (IsBoundary(i, splitAtCommas) && !isProtected[i] && (endsQuote || !insideQuote[i]))
+            var insideQuote = i > quote.Start && i < quote.End - 1;
+            if (IsBoundary(i, splitAtCommas) && !IsProtected(i, protectedSpans) && (endsQuote || !insideQuote))
             {
                 Close(i);
                 open = i + 1;
@@ -285,6 +296,22 @@ internal sealed partial class SentenceText
 
         Close(Text.Length);
         return segments;
+    }
+
+    private static bool IsProtected(int offset, IReadOnlyList<(int Start, int End)> protectedSpans)
+    {
+        foreach (var (start, end) in protectedSpans)
+            if (offset >= start && offset < end)
+                return true;
+        return false;
+    }
+
+    private static List<Word> WordsOf(string text)
+    {
+        var words = new List<Word>();
+        foreach (var match in WordsIn(text))
+            words.Add(new Word(match.Index, match.Length));
+        return words;
     }
 
     private bool IsBoundary(int i, bool splitAtCommas)

@@ -12,17 +12,19 @@ namespace BriefingBot.Timeline;
 /// </summary>
 internal sealed class Supersession
 {
+    private readonly Candidate[] given;
     private readonly Candidate[] ranked;
     private readonly Dictionary<(string, string), List<int>> byStemPair = [];
 
     /// <param name="reschedulable">The milestones a later article may move, with their offsets in their paragraphs, in timeline-building order.</param>
     public Supersession(IEnumerable<(Milestone Milestone, int Position)> reschedulable)
     {
-        ranked = reschedulable
+        // A label's stems are read once: each milestone is both a candidate and one that may be moved.
+        given = reschedulable.Select(c => new Candidate(c.Milestone, c.Position, MilestoneIdentity.LabelStems(c.Milestone.Label))).ToArray();
+        ranked = given
             .OrderByDescending(c => c.Milestone.Article.Published)
             .ThenBy(c => c.Milestone.Article.Id, StringComparer.Ordinal)
             .ThenBy(c => c.Position)
-            .Select(c => new Candidate(c.Milestone, MilestoneIdentity.LabelStems(c.Milestone.Label)))
             .ToArray();
         for (var rank = 0; rank < ranked.Length; rank++)
             foreach (var pair in Pairs(ranked[rank].Stems))
@@ -33,21 +35,22 @@ internal sealed class Supersession
             }
     }
 
-    /// <summary>The latest-published other article's milestone that moves <paramref name="older"/>, if any.</summary>
-    public Milestone? SupersessorOf(Milestone older)
+    /// <summary>For each milestone given, in the order given, the latest-published other article's milestone that moves it, if any.</summary>
+    public IReadOnlyList<Milestone?> Supersessors() => Array.ConvertAll(given, SupersessorOf);
+
+    private Milestone? SupersessorOf(Candidate older)
     {
-        var stems = MilestoneIdentity.LabelStems(older.Label);
         var best = int.MaxValue;
-        foreach (var pair in Pairs(stems))
+        foreach (var pair in Pairs(older.Stems))
         {
             if (!byStemPair.TryGetValue(pair, out var ranks))
                 continue;
             foreach (var rank in ranks)
             {
                 // Ranked latest-published first: past this point nothing is published later than the milestone.
-                if (rank >= best || !IsPublishedLater(ranked[rank].Milestone.Article, older.Article))
+                if (rank >= best || !IsPublishedLater(ranked[rank].Milestone.Article, older.Milestone.Article))
                     break;
-                if (Moves(ranked[rank], older, stems))
+                if (Moves(ranked[rank], older))
                 {
                     best = rank;
                     break;
@@ -57,13 +60,13 @@ internal sealed class Supersession
         return best == int.MaxValue ? null : ranked[best].Milestone;
     }
 
-    private static bool Moves(Candidate newer, Milestone older, HashSet<string> olderStems)
+    private static bool Moves(Candidate newer, Candidate older)
     {
-        var n = newer.Milestone;
-        return n.Article.Id != older.Article.Id
-            && n.Kind == older.Kind
-            && !DateSpan.Overlap(n.Date, n.Precision, older.Date, older.Precision)
-            && MilestoneIdentity.AreSimilarLabels(newer.Stems, olderStems);
+        var (n, o) = (newer.Milestone, older.Milestone);
+        return n.Article.Id != o.Article.Id
+            && n.Kind == o.Kind
+            && !DateSpan.Overlap(n.Date, n.Precision, o.Date, o.Precision)
+            && MilestoneIdentity.AreSimilarLabels(newer.Stems, older.Stems);
     }
 
     /// <summary>Later when both dates are known and differ, or when only <paramref name="candidate"/>'s is known.</summary>
@@ -79,5 +82,5 @@ internal sealed class Supersession
                 yield return (words[i], words[j]);
     }
 
-    private sealed record Candidate(Milestone Milestone, HashSet<string> Stems);
+    private sealed record Candidate(Milestone Milestone, int Position, HashSet<string> Stems);
 }

@@ -40,38 +40,59 @@ public sealed class TimelineBuilder
         ArgumentNullException.ThrowIfNull(articles);
         // Articles are read independently, on every core; the results keep article order.
         var found = articles.AsParallel().AsOrdered().SelectMany(FromArticle).ToList();
-        var supersession = new Supersession(found.Where(f => f.Reschedulable).Select(f => (f.Milestone, f.Position)));
-        return found
-            .Select(f => f.Reschedulable ? f.Milestone with { SupersededBy = supersession.SupersessorOf(f.Milestone)?.Id } : f.Milestone)
-            .Zip(found, (milestone, f) => (Milestone: milestone, f.Position))
-            .OrderBy(x => x.Milestone.Date)
-            .ThenBy(x => x.Milestone.Article.Id, StringComparer.Ordinal)
-            .ThenBy(x => x.Milestone.Paragraph)
-            .ThenBy(x => x.Position)
-            .Select(x => x.Milestone)
-            .ToList();
+        var supersessors = new Supersession(found.Where(f => f.Reschedulable).Select(f => (f.Milestone, f.Position))).Supersessors();
+        var timeline = new List<Placed>(found.Count);
+        var reschedulable = 0;
+        foreach (var f in found)
+        {
+            var milestone = f.Reschedulable ? f.Milestone with { SupersededBy = supersessors[reschedulable++]?.Id } : f.Milestone;
+            timeline.Add(new Placed(milestone, f.Position, timeline.Count));
+        }
+
+        timeline.Sort(InTimelineOrder);
+        return timeline.ConvertAll(p => p.Milestone);
+    }
+
+    /// <summary>Date, then article id, then paragraph, then position; then the order found, so that equal keys keep it.</summary>
+    private static int InTimelineOrder(Placed a, Placed b)
+    {
+        var order = a.Milestone.Date.CompareTo(b.Milestone.Date);
+        if (order == 0)
+            order = string.CompareOrdinal(a.Milestone.Article.Id, b.Milestone.Article.Id);
+        if (order == 0)
+            order = a.Milestone.Paragraph.CompareTo(b.Milestone.Paragraph);
+        if (order == 0)
+            order = a.Position.CompareTo(b.Position);
+        return order != 0 ? order : a.Order.CompareTo(b.Order);
     }
 
     private List<Found> FromArticle(Article article)
     {
-        var dated = article.Paragraphs
-            .SelectMany(p => p.Sentences.Where(s => DateExtractor.MayHoldDate(s.Text)).Select(s => (Paragraph: p, Sentence: s)))
-            .Select(x => (x.Paragraph, x.Sentence, Scanned: dates.Scan(x.Sentence.Text)))
-            .ToList();
+        var dated = new List<(Paragraph Paragraph, Sentence Sentence, ScannedSentence Scanned)>();
+        foreach (var paragraph in article.Paragraphs)
+            foreach (var sentence in paragraph.Sentences)
+                if (DateExtractor.MayHoldDate(sentence.Text))
+                    dated.Add((paragraph, sentence, dates.Scan(sentence.Text)));
         var context = dates.CreateContext(article.Published, dated.Select(x => x.Scanned));
+        var anchor = context.Anchor;
         var found = new List<Found>();
         var listed = new HashSet<(DateOnly, DatePrecision, string)>();
         foreach (var (paragraph, sentence, scanned) in dated)
         {
-            var readings = dates.Read(scanned, context);
-            var source = new Lazy<string>(() => MilestoneIdentity.Normalise(sentence.Text));
-            foreach (var (reading, clause) in readings.Zip(MilestoneClause.ReadAll(scanned.Text, readings)))
+            var readings = dates.Read(scanned, anchor);
+            if (readings.Count == 0)
+                continue;
+            var clauses = MilestoneClause.ReadAll(scanned.Text, readings);
+            string? source = null;
+            for (var i = 0; i < readings.Count; i++)
             {
+                var (reading, clause) = (readings[i], clauses[i]);
                 if (KindOf(reading, clause) is not { } kind)
                     continue;
                 var mention = reading.Mention;
+                source ??= MilestoneIdentity.Normalise(sentence.Text);
                 var milestone = new Milestone(
-                    MilestoneIdentity.IdOfNormalised(article.Id, source.Value, mention.Date, mention.Precision),
+                    MilestoneIdentity.IdOfNormalised(article.Id, source, mention.Date, mention.Precision),
                     mention.Date, mention.Precision, clause.Label, kind, sentence.Text, article.Ref, paragraph.Number);
                 if (!listed.Add((milestone.Date, milestone.Precision, clause.Label.ToLowerInvariant())))
                     continue;
@@ -103,4 +124,7 @@ public sealed class TimelineBuilder
     /// <param name="Reschedulable">A deadline, or an event the article looks ahead to: a later article may move it.</param>
     /// <param name="Position">Offset of the date in its paragraph.</param>
     private sealed record Found(Milestone Milestone, bool Reschedulable, int Position);
+
+    /// <summary>A milestone on its way to the timeline: its offset in its paragraph and its index in reading order.</summary>
+    private readonly record struct Placed(Milestone Milestone, int Position, int Order);
 }

@@ -38,6 +38,7 @@ public class DateExtractorTests
     [InlineData("A summit on January 5 is on the agenda.", "2025-12-20", null, "January 5=2026-01-05/Day")]
     [InlineData("The two sides met on December 28.", "2026-01-03", null, "December 28=2025-12-28/Day")]
     [InlineData("Officials said they would meet on December 28.", "2026-12-01", null, "December 28=2026-12-28/Day")]
+    [InlineData("The payment is due on January 5.", "2026-01-20", null, "January 5=2027-01-05/Day")]
     // A publication date a few days off (time zones, an update stamp) does not push a date into another year.
     [InlineData("Leaders met on November 3.", "2025-11-02", null, "November 3=2025-11-03/Day")]
     [InlineData("Talks will resume on January 5.", "2026-01-08", null, "January 5=2026-01-05/Day")]
