@@ -8,15 +8,20 @@ namespace BriefingBot.Corpus;
 /// </summary>
 internal sealed class WordSet
 {
+    private readonly HashSet<string> words;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> members;
     private readonly int longest;
 
     public WordSet(bool ignoreCase, IEnumerable<string> words)
     {
-        var set = new HashSet<string>(words, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        members = set.GetAlternateLookup<ReadOnlySpan<char>>();
-        longest = set.Max(word => word.Length);
+        this.words = new HashSet<string>(words, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        members = this.words.GetAlternateLookup<ReadOnlySpan<char>>();
+        longest = this.words.Max(word => word.Length);
     }
 
     public bool Contains(ReadOnlySpan<char> text) => text.Length <= longest && members.Contains(text);
+
+    /// <summary>These words and <paramref name="more"/>, compared the same way.</summary>
+    public WordSet With(IEnumerable<string> more) =>
+        new(ReferenceEquals(words.Comparer, StringComparer.OrdinalIgnoreCase), words.Concat(more));
 }

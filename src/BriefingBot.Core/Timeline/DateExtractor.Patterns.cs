@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BriefingBot.Corpus;
 
 namespace BriefingBot.Timeline;
 
@@ -19,7 +20,7 @@ public sealed partial class DateExtractor
     private const string NumberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety";
 
     /// <summary>Words after which a bare four-digit number reads as a year ("in 2026", "since 2018", "the 2008 crisis").</summary>
-    private static readonly WordSet YearCues = new(
+    private static readonly WordSet YearCues = new(ignoreCase: false, 
     [
         "in", "since", "by", "until", "till", "through", "from", "to", "during", "before", "after", "of", "for",
         "between", "and", "or", "early", "late", "mid", "the", "year", "fiscal", "circa", "end", "beginning",
@@ -30,7 +31,7 @@ public sealed partial class DateExtractor
     private const int YearCueWindow = 40;
 
     /// <summary>Prefixes that may be hyphenated to a year: "mid-2025", "pre-2020".</summary>
-    private static readonly WordSet YearPrefixes = new(["mid", "pre", "post", "early", "late"]);
+    private static readonly WordSet YearPrefixes = new(ignoreCase: false, ["mid", "pre", "post", "early", "late"]);
 
     private static readonly Dictionary<string, int> NumberValues = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -263,7 +264,7 @@ public sealed partial class DateExtractor
     }
 
     /// <summary>Verbs that move a date ("postponed", "pushed back", "extended"): their tense is not the dates'.</summary>
-    private static readonly WordSet ReschedulingVerbs = new(
+    private static readonly WordSet ReschedulingVerbs = new(ignoreCase: false, 
     [
         "postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "defers", "deferred",
         "reschedule", "reschedules", "rescheduled", "extend", "extends", "extended", "push", "pushes", "pushed",

@@ -37,4 +37,16 @@ public sealed class WordSetTests
     [Fact]
     public void ALongerText_IsNeverAMember() =>
         Assert.False(new WordSet(ignoreCase: true, ["next"]).Contains(new string('x', 600)));
+
+    [Fact]
+    public void With_AddsWords_ComparedTheSameWay_AndLeavesTheOriginalAsItWas()
+    {
+        var words = new WordSet(ignoreCase: true, ["meeting", "summit"]);
+
+        var more = words.With(["talks"]);
+
+        Assert.True(more.Contains("TALKS"));
+        Assert.True(more.Contains("summit"));
+        Assert.False(words.Contains("talks"));
+    }
 }
