@@ -154,13 +154,15 @@ internal sealed class SpeakerRegistry
         people = null;
     }
 
-    /// <summary>A person whose full name ends with the words of <paramref name="key"/> ("ursula von der leyen" for
-    /// "von der leyen").</summary>
+    /// <summary>The one person whose full name ends with the words of <paramref name="key"/> ("ursula von der leyen"
+    /// for "von der leyen"). When two do ("Mary Ann Smith", "John Ann Smith"), the mention could be either: it is
+    /// neither.</summary>
     private bool TryLongerName(string key, out Speaker speaker)
     {
         var lastWords = " " + key;
-        speaker = byKey.Where(e => e.Key.EndsWith(lastWords, StringComparison.Ordinal) && !e.Value.IsOrganisation)
-            .Select(e => e.Value).Distinct().SingleOrDefault()!;
+        var longer = byKey.Where(e => e.Key.EndsWith(lastWords, StringComparison.Ordinal) && !e.Value.IsOrganisation)
+            .Select(e => e.Value).Distinct().Take(2).ToList();
+        speaker = longer.Count == 1 ? longer[0] : null!;
         return speaker is not null;
     }
 

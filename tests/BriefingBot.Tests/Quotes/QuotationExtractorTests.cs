@@ -532,6 +532,19 @@ public class QuotationExtractorTests
     }
 
     [Fact]
+    public void ShortName_ThatEndsTwoPeoplesNames_IsNeitherOfThem()
+    {
+        var result = Extract(
+            "Mary Ann Smith, a professor at Fudan University, said: “We must act now on tariffs before the deadline passes.”",
+            "John Ann Smith, an economist at the Brookings Institution, said: “The truce is fragile and may not last very long.”",
+            "“This is the end of the beginning, and everyone knows it,” Ann Smith said on Tuesday.");
+
+        AssertSpoken(result, "We must act now on tariffs before the deadline passes.", "Mary Ann Smith");
+        AssertSpoken(result, "The truce is fragile and may not last very long.", "John Ann Smith");
+        AssertSpoken(result, "This is the end of the beginning, and everyone knows it", "Ann Smith");
+    }
+
+    [Fact]
     public void ArticleWithoutParagraphs_HasNoQuotations()
     {
         var result = Extractor.Extract(TestArticles.FromText(""));
