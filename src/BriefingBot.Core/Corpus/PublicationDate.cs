@@ -14,22 +14,22 @@ internal static partial class PublicationDate
         "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
     // "Jan.1", "January 1", "Oct. 30, 2025", "March 3rd 2025".
-    [GeneratedRegex(@"\b(?<month>" + Months + @")\.?\s*(?<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?<year>(?:19|20)\d{2})(?!\d))?")]
+    [GeneratedRegex(@"\b(?<month>" + Months + @")\.?\s*(?<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])(?:,?\s+(?<year>(?:19|20)[0-9]{2})(?![0-9]))?")]
     private static partial Regex MonthDay();
 
     // "3 March 2025", "3 Mar. 2025".
-    [GeneratedRegex(@"\b(?<day>\d{1,2})\s+(?<month>" + Months + @")\.?,?\s+(?<year>(?:19|20)\d{2})(?!\d)")]
+    [GeneratedRegex(@"\b(?<day>[0-9]{1,2})\s+(?<month>" + Months + @")\.?,?\s+(?<year>(?:19|20)[0-9]{2})(?![0-9])")]
     private static partial Regex DayMonthYear();
 
     // "2025-03-03", "2025/03/03".
-    [GeneratedRegex(@"\b(?<year>(?:19|20)\d{2})[-/](?<month>\d{1,2})[-/](?<day>\d{1,2})\b")]
+    [GeneratedRegex(@"\b(?<year>(?:19|20)[0-9]{2})[-/](?<month>[0-9]{1,2})[-/](?<day>[0-9]{1,2})\b")]
     private static partial Regex IsoDate();
 
     // "Last Updated on: Wednesday, September 30, 2025 10:02 a.m. EDT" has 63 characters.
     private const int MaxDateLineLength = 80;
 
     // A line that is nothing but an optional label and a date (and maybe a time): "Updated: Jan. 3, 2025 10:02".
-    [GeneratedRegex(@"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified|Date)(?:\s+on)?\s*:?\s*)?(?<date>.+?)\s*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$")]
+    [GeneratedRegex(@"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified|Date)(?:\s+on)?\s*:?\s*)?(?<date>.+?)\s*(?:[0-9]{1,2}:[0-9]{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$")]
     private static partial Regex DateLine();
 
     // A news dateline opening a paragraph: "BEIJING, Jan. 3 (Xinhua) --".

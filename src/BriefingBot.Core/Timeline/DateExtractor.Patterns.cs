@@ -14,9 +14,9 @@ public sealed partial class DateExtractor
     private const string Month = @"(?<month>(?:" + FullMonth + @")\b|(?:" + ShortMonth + @")(?:\.|\b))";
 
     // A number followed by these is a quantity, not a day or year: "5 percent", "2.9", "90-day", "45-year-old".
-    private const string NotQuantity = @"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)\b|-(?:year|day|month|week|old)\b)";
-    private const string Day = @"(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b" + NotQuantity;
-    private const string Year = @"(?<year>[12]\d{3})\b" + NotQuantity;
+    private const string NotQuantity = @"(?![0-9%]|[.,][0-9]|\s*(?:percent|per\s+cent)\b|-(?:year|day|month|week|old)\b)";
+    private const string Day = @"(?<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b" + NotQuantity;
+    private const string Year = @"(?<year>[12][0-9]{3})\b" + NotQuantity;
     private const string NumberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety";
 
     /// <summary>Words after which a bare four-digit number reads as a year ("in 2026", "since 2018", "the 2008 crisis").</summary>
@@ -41,7 +41,7 @@ public sealed partial class DateExtractor
     };
 
     /// <summary>ISO 8601: "2026-11-10".</summary>
-    [GeneratedRegex(@"(?<![\w\-/.])(?<year>[12]\d{3})-(?<m>[01]\d)-(?<d>[0-3]\d)(?![\w\-/])")]
+    [GeneratedRegex(@"(?<![\w\-/.])(?<year>[12][0-9]{3})-(?<m>[01][0-9])-(?<d>[0-3][0-9])(?![\w\-/])")]
     private static partial Regex IsoDate();
 
     /// <summary>"November 10, 2026", "Nov. 10 2026", "Jan.1, 2026".</summary>
@@ -53,7 +53,7 @@ public sealed partial class DateExtractor
     private static partial Regex DayMonthYear();
 
     /// <summary>"October 25 and 26", "Oct. 25–26, 2025": two days of one month.</summary>
-    [GeneratedRegex(@"(?<first>" + Month + @"\s?(?<day>[0-3]?\d)(?:st|nd|rd|th)?)\s*(?:and|&|to|through|[-–—])\s*(?<second>(?<day2>[0-3]?\d)(?:st|nd|rd|th)?\b" + NotQuantity + @"(?:,?\s+" + Year + @")?)")]
+    [GeneratedRegex(@"(?<first>" + Month + @"\s?(?<day>[0-3]?[0-9])(?:st|nd|rd|th)?)\s*(?:and|&|to|through|[-–—])\s*(?<second>(?<day2>[0-3]?[0-9])(?:st|nd|rd|th)?\b" + NotQuantity + @"(?:,?\s+" + Year + @")?)")]
     private static partial Regex MonthDayPair();
 
     /// <summary>"November 2026", "March 2024".</summary>
@@ -69,23 +69,23 @@ public sealed partial class DateExtractor
     private static partial Regex DayMonth();
 
     /// <summary>A month alone after a preposition or a deictic: "in November", "this May", "since early November", "mid-April".</summary>
-    [GeneratedRegex(@"(?<cue>\b(?i:in|this|last|next|since|until|till|by|through|during|from|before|after|of|early|late|mid|between))(?:\s+(?i:early|late|mid))?(?:\s+|-)(?<month>(?:" + FullMonth + @")\b)(?![\s,]*\d)")]
+    [GeneratedRegex(@"(?<cue>\b(?i:in|this|last|next|since|until|till|by|through|during|from|before|after|of|early|late|mid|between))(?:\s+(?i:early|late|mid))?(?:\s+|-)(?<month>(?:" + FullMonth + @")\b)(?![\s,]*[0-9])")]
     private static partial Regex MonthAlone();
 
     /// <summary>"2018–2021", "2007-2009", "2018-21": both ends are years.</summary>
-    [GeneratedRegex(@"(?<![\w$€£¥.,/])(?<y1>(?:19|20)\d{2})\s?[-–—]\s?(?<y2>(?:19|20)\d{2}|\d{2})\b(?!%|[.,]\d)")]
+    [GeneratedRegex(@"(?<![\w$€£¥.,/])(?<y1>(?:19|20)[0-9]{2})\s?[-–—]\s?(?<y2>(?:19|20)[0-9]{2}|[0-9]{2})\b(?!%|[.,][0-9])")]
     private static partial Regex YearRange();
 
     /// <summary>A four-digit number from 1900 to 2099 that is not money, a decimal, a percentage or a decade ("1970s").</summary>
-    [GeneratedRegex(@"(?<![\w$€£¥.,/‘’'])(?<year>(?:19|20)\d{2})(?!\w|%|[.,]\d|\s*(?:percent|per\s+cent)\b)")]
+    [GeneratedRegex(@"(?<![\w$€£¥.,/‘’'])(?<year>(?:19|20)[0-9]{2})(?!\w|%|[.,][0-9]|\s*(?:percent|per\s+cent)\b)")]
     private static partial Regex BareYear();
 
     /// <summary>"a 90-day truce", "one-year suspension" (but not "a 45-year-old").</summary>
-    [GeneratedRegex(@"(?i)\b(?<span>(?<n>\d{1,3}|" + NumberWords + @")-(?<unit>day|week|month|year))\b(?!-old)")]
+    [GeneratedRegex(@"(?i)\b(?<span>(?<n>[0-9]{1,3}|" + NumberWords + @")-(?<unit>day|week|month|year))\b(?!-old)")]
     private static partial Regex AdjectivalDuration();
 
     /// <summary>"for 90 days", "within a year".</summary>
-    [GeneratedRegex(@"(?i)\b(?:for|within)\s+(?<span>(?<n>\d{1,3}|an?|" + NumberWords + @")\s+(?<unit>day|week|month|year)s?)\b")]
+    [GeneratedRegex(@"(?i)\b(?:for|within)\s+(?<span>(?<n>[0-9]{1,3}|an?|" + NumberWords + @")\s+(?<unit>day|week|month|year)s?)\b")]
     private static partial Regex ForDuration();
 
     /// <summary>What may stand between the two ends of a span: "October 25 and 26", "from May 12 to August 10".</summary>

@@ -9,7 +9,7 @@ public sealed partial class DateExtractor
     /// A capitalised weekday, with "next"/"this"/"last"/"coming"/"past" when one stands before it, and not already
     /// followed by the date it names ("Tuesday, Oct. 3", "Tuesday 3 October": that date is read instead).
     /// </summary>
-    [GeneratedRegex(@"(?:\b(?<deixis>(?i:next|this|last|coming|past))\s+)?\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![,\s(]*(?:\d|(?:" + FullMonth + "|" + ShortMonth + @")\b))")]
+    [GeneratedRegex(@"(?:\b(?<deixis>(?i:next|this|last|coming|past))\s+)?\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![,\s(]*(?:[0-9]|(?:" + FullMonth + "|" + ShortMonth + @")\b))")]
     private static partial Regex WeekdayPattern();
 
     private static RawDate[] ReadWeekday(Match m)

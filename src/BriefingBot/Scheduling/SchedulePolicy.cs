@@ -143,6 +143,6 @@ public sealed partial class SchedulePolicy
     private static InvalidOperationException Invalid(string setting) =>
         new($"{SchedulingOptions.Section}:{setting} is invalid; options validation should have refused it at start.");
 
-    [GeneratedRegex(@"^P(?<n>\d{1,4})(?<unit>[DW])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?<n>[0-9]{1,4})(?<unit>[DW])$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDays();
 }

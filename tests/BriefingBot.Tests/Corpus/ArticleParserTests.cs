@@ -10,6 +10,16 @@ public class ArticleParserTests
 
     private static IEnumerable<string> Paragraphs(Article article) => article.Paragraphs.Select(p => p.Text);
 
+    [Theory]
+    [InlineData("Published on ١٢ March 2026")]
+    [InlineData("March ٣")]
+    public void DateLine_InDigitsOfOtherScripts_IsNotAPublicationDate(string dateLine)
+    {
+        var article = Parse($"Talks resume\nBy Jane Doe\n{dateLine}\nNegotiators met again on Tuesday in Geneva.");
+
+        Assert.Null(article.Published);
+    }
+
     [Fact]
     public void FrontMatter_WinsOverTheText()
     {

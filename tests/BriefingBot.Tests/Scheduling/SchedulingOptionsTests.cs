@@ -82,4 +82,12 @@ public sealed class SchedulingOptionsTests
 
         Assert.Equal(["P14D", "P1D", "P0D"], leads.Select(l => l.Iso));
     }
+
+    [Fact]
+    public void LeadTime_InDigitsOfAnotherScript_IsRejectedWithTheReason()
+    {
+        Assert.False(SchedulePolicy.TryParseLeadTimes("P٣D", out _, out var error));
+
+        Assert.Contains("'P٣D' is not a whole number of days or weeks", error);
+    }
 }

@@ -152,6 +152,14 @@ public class DateExtractorTests
         Assert.Equal(new DateOnly(2024, 2, 29), mention.Date);
     }
 
+    [Theory]
+    [InlineData("The truce expires on March ٣, 2027.", "2027")]
+    [InlineData("The deadline of 2027-٠٣-01 would hold.", "2027")]
+    [InlineData("They agreed to a ٩٠-day truce.", "")]
+    [InlineData("The truce holds for ٩٠ days.", "")]
+    public void DigitsOfOtherScripts_AreNotReadAsDates(string sentence, string mentions) =>
+        Assert.Equal(mentions, string.Join("; ", extractor.Extract(sentence, DateContext.PublishedOn(new DateOnly(2026, 11, 1))).Select(m => m.Text)));
+
     [Fact]
     public void ImpossibleDate_IsNotAMention() =>
         Assert.Empty(extractor.Extract("The talks ended on February 30, 2025.", DateContext.Empty));
