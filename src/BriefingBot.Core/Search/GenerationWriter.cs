@@ -17,12 +17,14 @@ namespace BriefingBot.Search;
 /// <remarks>
 /// Every query is restricted to one document type, so splitting the families changes no score (the searcher sums
 /// term statistics over the shards) and no tie order (each family keeps its order within its shard), while the Lucene
-/// write, a third of a build, overlaps the analysis on every core instead of following it on one.
+/// write, the largest part of a build, overlaps the analysis on every core instead of following it on one. The
+/// passages, half of the write, are split again in two by the corpus's text, written side by side: one writer alone
+/// was the last second of a build, on one core. The shards are read in order, so the passages stay in corpus order.
 /// </remarks>
 internal static class GenerationWriter
 {
-    /// <summary>The passages of every article, in corpus order.</summary>
-    public const string PassageShard = "passages";
+    /// <summary>The passages of every article, in corpus order: the first half of the corpus's text, then the rest.</summary>
+    public static IReadOnlyList<string> PassageShards { get; } = ["passages-1", "passages-2"];
 
     /// <summary>Quotations, in the order the analysis produced them.</summary>
     public const string QuotationShard = "quotations";
@@ -30,7 +32,7 @@ internal static class GenerationWriter
     /// <summary>Milestones, in timeline order.</summary>
     public const string MilestoneShard = "milestones";
 
-    public static IReadOnlyList<string> Shards { get; } = [PassageShard, QuotationShard, MilestoneShard];
+    public static IReadOnlyList<string> Shards { get; } = [.. PassageShards, QuotationShard, MilestoneShard];
 
     /// <param name="quotations">May still be running, as may <paramref name="milestones"/>.</param>
     /// <param name="previous">The catalog being replaced: unchanged articles keep their first-indexed time.</param>
@@ -42,16 +44,18 @@ internal static class GenerationWriter
         IndexCatalog previous,
         DateTimeOffset now)
     {
-        var passages = Task.Run(() => WriteShard(Path.Combine(folder, PassageShard), PassageDocuments(corpus)));
+        var passages = SplitByText(corpus.Articles, PassageShards.Count)
+            .Select((part, i) => Task.Run(() => WriteShard(Path.Combine(folder, PassageShards[i]), PassageDocuments(part))))
+            .ToList();
         var quoted = WriteWhenReadyAsync(Path.Combine(folder, QuotationShard), quotations, q => QuotationDocuments(corpus, q));
         var dated = WriteWhenReadyAsync(Path.Combine(folder, MilestoneShard), milestones, MilestoneDocuments);
         // Every writer finishes, failed or not, before the caller may delete the folder.
-        await Task.WhenAll(passages, quoted, dated);
+        await Task.WhenAll([.. passages, quoted, dated]);
 
         var (found, timeline) = (await quotations, await milestones);
         var articles = corpus.Articles.ToDictionary(a => a.Id, a => Indexed(a, previous, now), StringComparer.Ordinal);
         var catalog = new IndexCatalog(
-            corpus.Fingerprint, now, articles, found.People, timeline, await passages, found.Quotations.Count);
+            corpus.Fingerprint, now, articles, found.People, timeline, passages.Sum(p => p.Result), found.Quotations.Count);
         CatalogFile.Write(folder, catalog);
         return catalog;
     }
@@ -93,10 +97,29 @@ internal static class GenerationWriter
         return count;
     }
 
-    private static IEnumerable<Document> PassageDocuments(CorpusSnapshot corpus)
+    /// <summary><paramref name="parts"/> runs of consecutive articles with about as much paragraph text each.</summary>
+    internal static IReadOnlyList<IReadOnlyList<Article>> SplitByText(IReadOnlyList<Article> articles, int parts)
+    {
+        var total = articles.Sum(TextLength);
+        var split = new List<IReadOnlyList<Article>>(parts);
+        var (start, done) = (0, 0L);
+        for (var part = 1; part < parts; part++)
+        {
+            var end = start;
+            while (end < articles.Count && done * parts < total * part) done += TextLength(articles[end++]);
+            split.Add(articles.Skip(start).Take(end - start).ToList());
+            start = end;
+        }
+        split.Add(articles.Skip(start).ToList());
+        return split;
+    }
+
+    private static long TextLength(Article article) => article.Paragraphs.Sum(p => (long)p.Text.Length);
+
+    private static IEnumerable<Document> PassageDocuments(IEnumerable<Article> articles)
     {
         var fields = new PassageFields();
-        foreach (var article in corpus.Articles)
+        foreach (var article in articles)
             foreach (var passage in Passages.Of(article))
                 yield return fields.For(passage);
     }
