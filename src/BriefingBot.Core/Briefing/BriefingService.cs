@@ -139,7 +139,7 @@ public sealed partial class BriefingService
         var served = index.Snapshot();
         var before = served.Catalog;
         var touched = snapshot.Articles
-            .Where(a => !before.Articles.TryGetValue(a.Id, out var known) || known.ContentHash != ArticleHash.Of(a))
+            .Where(a => !before.Articles.TryGetValue(a.Id, out var known) || known.ContentHash != a.ContentHash)
             .Select(a => a.Id)
             .ToHashSet(StringComparer.Ordinal);
         var quotedBefore = served.QuotationsIn(touched.Where(before.Articles.ContainsKey))

@@ -19,6 +19,13 @@ public sealed record Article(
     /// <summary>The citation of this article: what answers, milestones and reminders carry.</summary>
     public ArticleRef Ref => new(Id, Title, Author, Published, File);
 
+    /// <summary>
+    /// Tells this article from an earlier version of it: the hash of its title, author, date and paragraphs. Worked
+    /// out once, as the article is parsed (on every core), instead of twice per rebuild on one; a copy made with
+    /// <c>with</c> keeps it, so change an article by parsing it again.
+    /// </summary>
+    public string ContentHash { get; } = ArticleHash.Of(Title, Author, Published, Paragraphs);
+
     /// <summary>The paragraph numbered <paramref name="number"/> (1-based).</summary>
     public Paragraph GetParagraph(int number) => Paragraphs[number - 1];
 }

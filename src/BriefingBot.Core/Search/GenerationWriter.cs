@@ -68,9 +68,8 @@ internal static class GenerationWriter
 
     private static IndexedArticle Indexed(Article article, IndexCatalog previous, DateTimeOffset now)
     {
-        var hash = ArticleHash.Of(article);
-        var indexedAt = previous.Articles.TryGetValue(article.Id, out var known) && known.ContentHash == hash ? known.IndexedAt : now;
-        return new IndexedArticle(article.Ref, hash, indexedAt);
+        var indexedAt = previous.Articles.TryGetValue(article.Id, out var known) && known.ContentHash == article.ContentHash ? known.IndexedAt : now;
+        return new IndexedArticle(article.Ref, article.ContentHash, indexedAt);
     }
 
     /// <returns>How many documents were written.</returns>

@@ -1,11 +1,9 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using BriefingBot.Corpus;
+namespace BriefingBot.Corpus;
 
-namespace BriefingBot.Search;
-
-/// <summary>Tells a changed article from an unchanged one across rebuilds.</summary>
+/// <summary>Tells a changed article from an unchanged one across rebuilds (<see cref="Article.ContentHash"/>).</summary>
 /// <remarks>
 /// The hash is of the UTF-8 text "title, author, publication date, one line each, then the paragraphs joined by
 /// newlines"; indexes already built hold hashes of exactly that. It is fed piece by piece: building the whole text
@@ -13,16 +11,16 @@ namespace BriefingBot.Search;
 /// </remarks>
 internal static class ArticleHash
 {
-    public static string Of(Article article)
+    public static string Of(string? title, string? author, DateOnly? published, IReadOnlyList<Paragraph> paragraphs)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendLine(hash, article.Title);
-        AppendLine(hash, article.Author);
-        AppendLine(hash, article.Published?.ToString("O"));
-        for (var i = 0; i < article.Paragraphs.Count; i++)
+        AppendLine(hash, title);
+        AppendLine(hash, author);
+        AppendLine(hash, published?.ToString("O"));
+        for (var i = 0; i < paragraphs.Count; i++)
         {
             if (i > 0) Append(hash, "\n");
-            Append(hash, article.Paragraphs[i].Text);
+            Append(hash, paragraphs[i].Text);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }

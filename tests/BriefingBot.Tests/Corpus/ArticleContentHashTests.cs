@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using BriefingBot.Corpus;
-using BriefingBot.Search;
 
-namespace BriefingBot.Tests.Search;
+namespace BriefingBot.Tests.Corpus;
 
-public sealed class ArticleHashTests
+public sealed class ArticleContentHashTests
 {
     private static Article Article(string? title, string? author, DateOnly? published, params string[] paragraphs) =>
         new("a", "a.txt", title, author, published, null,
@@ -25,7 +24,7 @@ public sealed class ArticleHashTests
             "Truce “holds”" + Environment.NewLine + "Wu Xinbo" + Environment.NewLine + "2025-11-01" + Environment.NewLine
             + "First — paragraph.\nSecond 😀 paragraph.");
 
-        Assert.Equal(expected, ArticleHash.Of(article));
+        Assert.Equal(expected, article.ContentHash);
     }
 
     [Fact]
@@ -35,14 +34,14 @@ public sealed class ArticleHashTests
 
         var expected = HashOfWholeText(Environment.NewLine + Environment.NewLine + Environment.NewLine + "Only paragraph.");
 
-        Assert.Equal(expected, ArticleHash.Of(article));
+        Assert.Equal(expected, article.ContentHash);
     }
 
     [Fact]
     public void ChangesWhenAParagraphChanges()
     {
         Assert.NotEqual(
-            ArticleHash.Of(Article("T", "A", null, "One.", "Two.")),
-            ArticleHash.Of(Article("T", "A", null, "One.", "Two!")));
+            Article("T", "A", null, "One.", "Two.").ContentHash,
+            Article("T", "A", null, "One.", "Two!").ContentHash);
     }
 }
