@@ -21,7 +21,7 @@ internal static class CatalogFile
             catalog.Fingerprint, catalog.BuiltAt, catalog.Passages, catalog.Quotations,
             [.. catalog.Articles.Values], catalog.People, catalog.Milestones);
         using var file = File.Create(Path.Combine(folder, Name));
-        JsonSerializer.Serialize(file, stored, IndexJson.Options);
+        JsonSerializer.Serialize(file, stored, IndexJsonContext.Default.StoredCatalog);
     }
 
     /// <exception cref="IndexLayoutException">The folder holds no catalog in this layout.</exception>
@@ -30,7 +30,7 @@ internal static class CatalogFile
         var path = Path.Combine(folder, Name);
         if (!File.Exists(path)) throw new IndexLayoutException(folder);
         using var file = File.OpenRead(path);
-        var stored = JsonSerializer.Deserialize<StoredCatalog>(file, IndexJson.Options) ?? throw new IndexLayoutException(folder);
+        var stored = JsonSerializer.Deserialize(file, IndexJsonContext.Default.StoredCatalog) ?? throw new IndexLayoutException(folder);
         return new IndexCatalog(
             stored.Fingerprint, stored.BuiltAt,
             stored.Articles.ToDictionary(a => a.Ref.Id, StringComparer.Ordinal),
@@ -51,11 +51,6 @@ internal sealed record StoredCatalog(
 /// <summary>An index generation folder this version cannot read (written by an older version, or damaged).</summary>
 public sealed class IndexLayoutException(string folder)
     : Exception($"The index generation {folder} was written by another version of BriefingBot or is incomplete.");
-
-internal static class IndexJson
-{
-    public static JsonSerializerOptions Options => IndexJsonContext.Default.Options;
-}
 
 /// <summary>
 /// Serialisation code generated at build time for what the index stores: opening a generation reads the whole catalog,

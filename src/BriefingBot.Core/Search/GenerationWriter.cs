@@ -184,7 +184,7 @@ internal static class GenerationWriter
 
         public Document For(Quotation quotation, Paragraph paragraph)
         {
-            json.SetStringValue(JsonSerializer.Serialize(quotation, IndexJson.Options));
+            json.SetStringValue(JsonSerializer.Serialize(quotation, IndexJsonContext.Default.Quotation));
             articleId.SetStringValue(quotation.Article.Id);
             body.SetStringValue(quotation.Text);
             context.SetStringValue(SentencesAround(paragraph, quotation.Text));

@@ -127,7 +127,7 @@ public sealed class IndexSnapshot
             : TopHitsCollector.Search(searcher, restricted, top);
         return (IReadOnlyList<QuotationHit>)hits
             .Select(hit => new QuotationHit(
-                JsonSerializer.Deserialize<Quotation>(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJson.Options)!,
+                JsonSerializer.Deserialize(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJsonContext.Default.Quotation)!,
                 hit.Score))
             .ToList();
     }) ?? [];
