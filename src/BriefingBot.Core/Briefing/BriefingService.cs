@@ -146,7 +146,9 @@ public sealed partial class BriefingService
             .Select(hit => QuotationKey(hit.Quotation))
             .ToHashSet(StringComparer.Ordinal);
         var (_, after) = await index.RebuildAsync(snapshot, quotations, milestones, cancellationToken);
-        var quotationsAdded = (await quotations).Quotations.Count(q => touched.Contains(q.Article.Id) && !quotedBefore.Contains(QuotationKey(q)));
+        // Keys only when there is something to compare with: a first build quotes nothing before.
+        var quotationsAdded = (await quotations).Quotations.Count(q =>
+            touched.Contains(q.Article.Id) && (quotedBefore.Count == 0 || !quotedBefore.Contains(QuotationKey(q))));
         var report = ReindexDiff.Compare(before, after, quotationsAdded, snapshot.Warnings, clock.Elapsed);
         logger.LogInformation(
             "Indexed {Articles} articles, {Passages} passages, {Quotations} quotations, {Milestones} milestones in {Seconds:F2}s",

@@ -18,21 +18,27 @@ internal static class Passages
     public static IEnumerable<Passage> Of(Article article)
     {
         foreach (var paragraph in article.Paragraphs)
+            foreach (var (start, end) in Windows(paragraph))
+                yield return new Passage(article.Id, paragraph.Number, end - start == paragraph.Text.Length ? paragraph.Text : paragraph.Text[start..end]);
+    }
+
+    /// <summary>How many passages <see cref="Of"/> cuts the article into, without cutting them.</summary>
+    public static int CountOf(Article article) => article.Paragraphs.Sum(paragraph => Windows(paragraph).Count());
+
+    /// <summary>The passages of a paragraph as [start, end) offsets into its text.</summary>
+    private static IEnumerable<(int Start, int End)> Windows(Paragraph paragraph)
+    {
+        var sentences = paragraph.Sentences;
+        if (paragraph.Text.Length <= ShortParagraphChars || sentences.Count <= WindowSentences)
         {
-            var sentences = paragraph.Sentences;
-            if (paragraph.Text.Length <= ShortParagraphChars || sentences.Count <= WindowSentences)
-            {
-                yield return new Passage(article.Id, paragraph.Number, paragraph.Text);
-                continue;
-            }
-            for (var first = 0; first < sentences.Count; first += Stride)
-            {
-                var last = Math.Min(first + WindowSentences, sentences.Count) - 1;
-                var start = sentences[first].Start;
-                var end = sentences[last].Start + sentences[last].Text.Length;
-                yield return new Passage(article.Id, paragraph.Number, paragraph.Text[start..end]);
-                if (last == sentences.Count - 1) break;
-            }
+            yield return (0, paragraph.Text.Length);
+            yield break;
+        }
+        for (var first = 0; first < sentences.Count; first += Stride)
+        {
+            var last = Math.Min(first + WindowSentences, sentences.Count) - 1;
+            yield return (sentences[first].Start, sentences[last].Start + sentences[last].Text.Length);
+            if (last == sentences.Count - 1) yield break;
         }
     }
 }
