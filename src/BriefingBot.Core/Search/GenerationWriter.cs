@@ -49,31 +49,25 @@ internal static class GenerationWriter
             .ToList();
         var quoted = WriteWhenReadyAsync(Path.Combine(folder, QuotationShard), quotations, q => QuotationDocuments(corpus, q));
         var dated = WriteWhenReadyAsync(Path.Combine(folder, MilestoneShard), milestones, MilestoneDocuments);
-        var catalog = WriteCatalogAsync(folder, corpus, quotations, milestones, previous, now);
+        var catalog = WriteCatalogAsync();
         // Every writer finishes, failed or not, before the caller may delete the folder.
         await Task.WhenAll([.. passages, quoted, dated, catalog]);
         return await catalog;
-    }
 
-    /// <summary>The catalog file, written as soon as the analysis is done, while the shards are still being written:
-    /// after them, it was the single-threaded end of every build (two seconds at 100k articles).</summary>
-    private static async Task<IndexCatalog> WriteCatalogAsync(
-        string folder,
-        CorpusSnapshot corpus,
-        Task<QuotationAnalysis> quotations,
-        Task<IReadOnlyList<Milestone>> milestones,
-        IndexCatalog previous,
-        DateTimeOffset now)
-    {
-        var (found, timeline) = (await quotations.ConfigureAwait(false), await milestones.ConfigureAwait(false));
-        return await Task.Run(() =>
+        // Written as soon as the analysis is done, while the shards are still being written: after them, it was the
+        // single-threaded end of every build (two seconds at 100k articles).
+        async Task<IndexCatalog> WriteCatalogAsync()
         {
-            var articles = corpus.Articles.ToDictionary(a => a.Id, a => Indexed(a, previous, now), StringComparer.Ordinal);
-            var catalog = new IndexCatalog(
-                corpus.Fingerprint, now, articles, found.People, timeline, corpus.Articles.Sum(Passages.CountOf), found.Quotations.Count);
-            CatalogFile.Write(folder, catalog);
-            return catalog;
-        }).ConfigureAwait(false);
+            var (found, timeline) = (await quotations.ConfigureAwait(false), await milestones.ConfigureAwait(false));
+            return await Task.Run(() =>
+            {
+                var articles = corpus.Articles.ToDictionary(a => a.Id, a => Indexed(a, previous, now), StringComparer.Ordinal);
+                var written = new IndexCatalog(
+                    corpus.Fingerprint, now, articles, found.People, timeline, corpus.Articles.Sum(Passages.CountOf), found.Quotations.Count);
+                CatalogFile.Write(folder, written);
+                return written;
+            }).ConfigureAwait(false);
+        }
     }
 
     private static async Task WriteWhenReadyAsync<T>(string folder, Task<T> input, Func<T, IEnumerable<Document>> documents)
