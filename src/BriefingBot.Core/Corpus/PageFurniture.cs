@@ -64,7 +64,7 @@ internal static partial class PageFurniture
     // Every line of every article is asked. The patterns turn nearly every line away without reading it through
     // (they are anchored, or search for a rare character or word), so a line's words are counted only when it matches.
     public static bool IsFurniture(string line) =>
-        !HasLetterOrDigit(line)
+        !TextWords.HasLetterOrDigit(line)
         || InterfaceLabels.Contains(Label(line))
         || ArticleEnders.Contains(Label(line))
         || LabelledLine().IsMatch(line)
@@ -75,14 +75,6 @@ internal static partial class PageFurniture
 
     /// <summary>True when <paramref name="line"/> opens the comments or other articles' teasers.</summary>
     public static bool EndsArticle(string line) => ArticleEnders.Contains(Label(line));
-
-    private static bool HasLetterOrDigit(string line)
-    {
-        foreach (var c in line)
-            if (char.IsLetterOrDigit(c))
-                return true;
-        return false;
-    }
 
     private static ReadOnlySpan<char> Label(string line) => line.AsSpan().TrimEnd(":»›> …").Trim();
 }

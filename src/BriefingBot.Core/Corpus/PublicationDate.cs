@@ -51,7 +51,7 @@ internal static partial class PublicationDate
     {
         // Every line of an article is asked; a paragraph is far longer than a label, a date and a time can be, and
         // every date pattern needs a digit, which a heading seldom has.
-        if (line.Length > MaxDateLineLength || !HasDigit(line)) return null;
+        if (line.Length > MaxDateLineLength || !line.AsSpan().ContainsAnyInRange('0', '9')) return null;
         var m = DateLine().Match(line);
         if (!m.Success) return null;
         var date = m.Groups["date"].Value.TrimEnd(DateEnd);
@@ -107,20 +107,12 @@ internal static partial class PublicationDate
     private static IEnumerable<(Match Match, Stated Date)> Dates(string text)
     {
         // Every date pattern needs a digit: a byline tail without a date (most are empty) is not scanned three times.
-        if (!HasDigit(text)) return [];
+        if (!text.AsSpan().ContainsAnyInRange('0', '9')) return [];
         return new[] { IsoDate(), DayMonthYear(), MonthDay() }
             .SelectMany(regex => regex.Matches(text))
             .Select(m => (Match: m, Date: TryRead(m)))
             .Where(d => d.Date is not null)
             .Select(d => (d.Match, d.Date!.Value));
-    }
-
-    private static bool HasDigit(string text)
-    {
-        foreach (var c in text)
-            if (char.IsDigit(c))
-                return true;
-        return false;
     }
 
     // Groups are read as spans: every date of every article passes here, and none of its parts is kept as text.

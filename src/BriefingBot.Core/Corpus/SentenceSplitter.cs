@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Corpus;
@@ -59,7 +60,7 @@ public static partial class SentenceSplitter
         // Only a terminal can end a sentence: the text between them is skipped in bulk. Every `i = …` below is where
         // the search resumes after.
         var i = start - 1;
-        while ((i = text.IndexOfAny(Terminals, i + 1)) >= 0)
+        while ((i = NextTerminal(text, i + 1)) >= 0)
         {
             var runEnd = i;
             while (runEnd + 1 < text.Length && IsTerminal(text[runEnd + 1])) runEnd++;
@@ -146,9 +147,12 @@ public static partial class SentenceSplitter
     private static bool StartsWord(string text, int index) =>
         index + 1 < text.Length && char.IsUpper(text[index]) && char.IsLower(text[index + 1]);
 
-    private static readonly char[] Terminals = ['.', '!', '?'];
+    private static readonly SearchValues<char> Terminals = SearchValues.Create(".!?");
 
     private static bool IsTerminal(char c) => Terminals.Contains(c);
+
+    private static int NextTerminal(string text, int from) =>
+        text.AsSpan(from).IndexOfAny(Terminals) is var found and >= 0 ? from + found : -1;
 
     private static bool IsCloser(char c) => c is '”' or '’' or '"' or '\'' or ')' or ']' or '»';
 

@@ -9,7 +9,7 @@ namespace BriefingBot.Timeline;
 /// </summary>
 internal static class ClauseCues
 {
-    private static readonly WordSet EventNouns = new(ignoreCase: false, 
+    private static readonly WordSet EventNouns = new(ignoreCase: false,
     [
         "meeting", "meetings", "summit", "summits", "talks", "visit", "visits", "conference", "ceremony", "election",
         "elections", "round", "session", "hearing", "vote", "forum", "expo", "dialogue", "call", "trip", "interview",
@@ -19,7 +19,7 @@ internal static class ClauseCues
     ]);
 
     /// <summary>Occasions that make even a bare year an event ("the G20 Summit in 2019", "visits in 2026").</summary>
-    private static readonly WordSet OccasionNouns = new(ignoreCase: false, 
+    private static readonly WordSet OccasionNouns = new(ignoreCase: false,
     [
         "meeting", "meetings", "summit", "summits", "talks", "visit", "visits", "conference", "ceremony", "election",
         "elections", "trip", "expo", "forum", "hearing", "inauguration", "olympics", "tour",
@@ -43,14 +43,14 @@ internal static class ClauseCues
             "banned", "cut", "cuts", "set", "sets", "fly", "flies", "flew", "sit", "sits", "sat",
         ]);
 
-    private static readonly WordSet DeadlineWords = new(ignoreCase: false, 
+    private static readonly WordSet DeadlineWords = new(ignoreCase: false,
     [
         "expire", "expires", "expired", "expiring", "expiry", "expiration", "deadline", "deadlines", "lapse", "lapses",
         "lapsed", "end", "ends", "ended", "ending", "close", "closes", "closed", "closing", "due",
     ]);
 
     /// <summary>Words a label does not start or end with ("At a press conference in Beijing" → "press conference in Beijing").</summary>
-    private static readonly WordSet EdgeWords = new(ignoreCase: false, 
+    private static readonly WordSet EdgeWords = new(ignoreCase: false,
     [
         "a", "an", "the", "on", "in", "at", "during", "of", "for", "with", "from", "to", "into", "as", "after", "and",
         "or", "but", "while", "when", "where", "that", "which", "who", "because", "although", "though", "since", "if",
@@ -67,7 +67,7 @@ internal static class ClauseCues
     ]);
 
     /// <summary>Words that open a subordinate or relative clause: a label does not run on into it.</summary>
-    private static readonly WordSet ClauseOpeners = new(ignoreCase: false, 
+    private static readonly WordSet ClauseOpeners = new(ignoreCase: false,
     [
         "that", "which", "who", "whom", "whose", "because", "while", "when", "where", "although", "though", "if",
         "unless", "whether",

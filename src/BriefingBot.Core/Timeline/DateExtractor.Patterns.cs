@@ -20,7 +20,7 @@ public sealed partial class DateExtractor
     private const string NumberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety";
 
     /// <summary>Words after which a bare four-digit number reads as a year ("in 2026", "since 2018", "the 2008 crisis").</summary>
-    private static readonly WordSet YearCues = new(ignoreCase: false, 
+    private static readonly WordSet YearCues = new(ignoreCase: false,
     [
         "in", "since", "by", "until", "till", "through", "from", "to", "during", "before", "after", "of", "for",
         "between", "and", "or", "early", "late", "mid", "the", "year", "fiscal", "circa", "end", "beginning",
@@ -264,7 +264,7 @@ public sealed partial class DateExtractor
     }
 
     /// <summary>Verbs that move a date ("postponed", "pushed back", "extended"): their tense is not the dates'.</summary>
-    private static readonly WordSet ReschedulingVerbs = new(ignoreCase: false, 
+    private static readonly WordSet ReschedulingVerbs = new(ignoreCase: false,
     [
         "postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "defers", "deferred",
         "reschedule", "reschedules", "rescheduled", "extend", "extends", "extended", "push", "pushes", "pushed",

@@ -74,13 +74,12 @@ public sealed partial class DateExtractor
     internal static bool MayHoldDate(string sentence) =>
         HasDigit(sentence) || HasMonthName(sentence) || HasWeekdayName(sentence);
 
-    private static bool HasDigit(string sentence) => sentence.AsSpan().ContainsAny(Digits);
+    // ASCII digits: the patterns read no others.
+    private static bool HasDigit(string sentence) => sentence.AsSpan().ContainsAnyInRange('0', '9');
 
     private static bool HasMonthName(string sentence) => sentence.AsSpan().ContainsAny(MonthStems);
 
     private static bool HasWeekdayName(string sentence) => sentence.AsSpan().ContainsAny(WeekdayNames);
-
-    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     // Every full and short month name starts with one of these, case-sensitively as the patterns match them.
     private static readonly SearchValues<string> MonthStems = SearchValues.Create(

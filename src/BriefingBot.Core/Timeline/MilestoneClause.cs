@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using BriefingBot.Corpus;
 
 namespace BriefingBot.Timeline;
 
@@ -184,21 +185,13 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             // Keep the characters of the token outside removed ranges ("26." loses "26" and keeps ".").
             var start = phrase.Start + match.Index;
             var kept = removed.KeptOf(sentence, start, match.Length);
-            if (HasLetterOrDigit(kept))
+            if (TextWords.HasLetterOrDigit(kept))
                 tokens.Add(new Token(start, kept));
             else if (kept.Length == match.Length && tokens.Count > 0)
                 tokens[^1] = new Token(tokens[^1].Start, tokens[^1].Text + " " + kept);
         }
 
         return tokens;
-    }
-
-    private static bool HasLetterOrDigit(string text)
-    {
-        foreach (var c in text)
-            if (char.IsLetterOrDigit(c))
-                return true;
-        return false;
     }
 
     /// <summary>

@@ -65,13 +65,13 @@ internal sealed partial class SentenceText
     /// <summary>How far before a date its preposition is looked for, in characters ("by the very end of" fits).</summary>
     private const int GovernorWindow = 60;
 
-    private static readonly WordSet FutureMarkers = new(ignoreCase: false, 
+    private static readonly WordSet FutureMarkers = new(ignoreCase: false,
     [
         "will", "shall", "would", "won’t", "won't", "expected", "expects", "expect", "scheduled", "slated", "upcoming",
         "next", "forthcoming", "plans", "planned", "intends", "aims", "expires", "ends", "begins", "starts", "lapses",
     ]);
 
-    private static readonly WordSet IrregularPast = new(ignoreCase: false, 
+    private static readonly WordSet IrregularPast = new(ignoreCase: false,
     [
         "was", "were", "had", "did", "met", "said", "told", "held", "took", "made", "wrote", "began", "came", "went",
         "saw", "gave", "sent", "struck", "spoke", "rose", "fell", "won", "lost", "led", "left", "paid", "got",
