@@ -83,10 +83,12 @@ public sealed partial class BriefingService
     public IReadOnlyList<Milestone> Timeline() => index.Catalog.Milestones;
 
     /// <summary>Milestones not yet over on <paramref name="from"/>, within <paramref name="days"/> if given, soonest first.</summary>
-    public IReadOnlyList<Milestone> Upcoming(DateOnly from, int? days = null)
+    public IReadOnlyList<Milestone> Upcoming(DateOnly from, int? days = null) => Upcoming(Timeline(), from, days);
+
+    private static List<Milestone> Upcoming(IReadOnlyList<Milestone> timeline, DateOnly from, int? days)
     {
         var until = days is { } d ? from.AddDays(d) : DateOnly.MaxValue;
-        return Timeline().Where(m => LastDay(m) >= from && m.Date <= until).ToList();
+        return timeline.Where(m => LastDay(m) >= from && m.Date <= until).ToList();
     }
 
     /// <summary>True when the milestone's last day (the end of its month or year for a partial date) is before <paramref name="today"/>.</summary>
@@ -102,7 +104,7 @@ public sealed partial class BriefingService
     {
         var snapshot = index.Snapshot();
         var catalog = snapshot.Catalog;
-        var upcoming = Upcoming(today, horizonDays).Where(m => m.SupersededBy is null).ToList();
+        var upcoming = Upcoming(catalog.Milestones, today, horizonDays).Where(m => m.SupersededBy is null).ToList();
         var fresh = catalog.Articles.Values
             .Where(a => since is null || a.IndexedAt > since)
             .OrderByDescending(a => a.Ref.Published ?? DateOnly.MinValue).ThenBy(a => a.Ref.Id, StringComparer.Ordinal)

@@ -30,7 +30,7 @@ public sealed class IndexSnapshot
     /// <summary>The best passages for free text, at most one per paragraph.</summary>
     public IReadOnlyList<PassageHit> SearchPassages(string text, int top)
     {
-        var query = tools.Query.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f });
+        var query = tools.Query.Build(text, BodyField);
         return query is null ? [] : Passages(query, top);
     }
 
@@ -44,7 +44,7 @@ public sealed class IndexSnapshot
         if (terms.Count == 0) return [];
         var named = new PhraseQuery();
         foreach (var term in terms) named.Add(new Term(Fields.Body, term));
-        if (string.IsNullOrWhiteSpace(topic) || tools.Query.Build(topic, new Dictionary<string, float> { [Fields.Body] = 1f }) is not { } about)
+        if (string.IsNullOrWhiteSpace(topic) || tools.Query.Build(topic, BodyField) is not { } about)
             return Passages(named, top);
         return Passages(new BooleanQuery { { named, Occur.MUST }, { about, Occur.SHOULD } }, top);
     }
@@ -78,7 +78,7 @@ public sealed class IndexSnapshot
     public IReadOnlyList<(string Id, double Score)> SearchMilestones(string text, bool preferDeadlines, int top)
     {
         ProximityQuery.Bonus[] deadlines = preferDeadlines ? [new(Fields.Kind, "deadline", 2f)] : [];
-        if (tools.Query.Build(text, new Dictionary<string, float> { [Fields.Body] = 1f }, deadlines) is not { } query) return [];
+        if (tools.Query.Build(text, BodyField, deadlines) is not { } query) return [];
         return Search(searcher => (IReadOnlyList<(string, double)>)TopHitsCollector.Search(searcher, tools.Milestones.Restrict(query), top)
             .Select(hit => (searcher.Doc(hit.Doc).Get(Fields.Id), (double)hit.Score))
             .ToList()) ?? [];
@@ -99,7 +99,7 @@ public sealed class IndexSnapshot
     }
 
     private Query? TopicQuery(string text) =>
-        tools.Query.Build(text, new Dictionary<string, float> { [Fields.Body] = 2f, [Fields.Context] = 1f });
+        tools.Query.Build(text, TopicFields);
 
     private IReadOnlyList<PassageHit> Passages(Query query, int top) => Search(searcher =>
     {
@@ -131,6 +131,11 @@ public sealed class IndexSnapshot
                 hit.Score))
             .ToList();
     }) ?? [];
+
+    // The fields a question's words are looked for in, with their weights; the same for every question.
+    private static readonly IReadOnlyDictionary<string, float> BodyField = new Dictionary<string, float> { [Fields.Body] = 1f };
+    private static readonly IReadOnlyDictionary<string, float> TopicFields =
+        new Dictionary<string, float> { [Fields.Body] = 2f, [Fields.Context] = 1f };
 
     /// <summary>Runs a search on this snapshot's generation, or on the newest if two rebuilds retired it meanwhile.</summary>
     private T? Search<T>(Func<IndexSearcher, T> search) where T : class
