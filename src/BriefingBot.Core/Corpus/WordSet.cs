@@ -6,7 +6,7 @@ namespace BriefingBot.Corpus;
 /// with or without case, only equates texts of the same length, anything longer than the longest member is turned
 /// away before it is hashed (a paragraph never is).
 /// </summary>
-internal sealed class WordSet
+internal sealed class WordSet : IEnumerable<string>
 {
     private readonly HashSet<string> words;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> members;
@@ -20,6 +20,10 @@ internal sealed class WordSet
     }
 
     public bool Contains(ReadOnlySpan<char> text) => text.Length <= longest && members.Contains(text);
+
+    public IEnumerator<string> GetEnumerator() => words.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>These words and <paramref name="more"/>, compared the same way.</summary>
     public WordSet With(IEnumerable<string> more) =>

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using BriefingBot.Corpus;
 
 namespace BriefingBot.Quotes;
 
@@ -163,7 +163,7 @@ internal sealed partial class Attributor(ArticleReading article)
     /// <param name="quoteOpen">Where the quote being attributed opens (null when attributing a sentence).</param>
     /// <param name="reported">Attributing a sentence's reported speech: modals ("could say") and verbs that
     /// merely introduce a direct quote do not count.</param>
-    private Speaker? Before(ParagraphLayout p, TextRange sentence, int start, int end, int? quoteOpen, FrozenSet<string> verbs, bool reported)
+    private Speaker? Before(ParagraphLayout p, TextRange sentence, int start, int end, int? quoteOpen, WordSet verbs, bool reported)
     {
         var (from, to) = p.WordsIn(new TextRange(start, end));
         var detached = false;
@@ -480,7 +480,7 @@ internal sealed partial class Attributor(ArticleReading article)
         p.StepLeft(p.Words[k].Start) is { Word: >= 0 } before
         && (p.Words[before.Word].IsPossessive || p.Words[before.Word].Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "its" or "their" or "our" or "my" or "your");
 
-    private static bool IsVerb(Word w, FrozenSet<string> verbs) => !w.IsCapitalised && verbs.Contains(w.Span);
+    private static bool IsVerb(Word w, WordSet verbs) => !w.IsCapitalised && verbs.Contains(w.Span);
 
     private static bool IsParticiple(string verb) => verb.EndsWith("ed", StringComparison.Ordinal) || verb is "told" or "said" or "written";
 

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using BriefingBot.Corpus;
 
 namespace BriefingBot.Quotes;
 
@@ -10,7 +10,7 @@ namespace BriefingBot.Quotes;
 internal static class Lexicon
 {
     /// <summary>Verbs that introduce someone's words ("said", "told", "urged", "characterised").</summary>
-    public static readonly FrozenSet<string> SpeechVerbs = Words("""
+    public static readonly WordSet SpeechVerbs = Words("""
         say says said saying tell tells told telling add adds added adding state states stated stating
         argue argues argued arguing write writes wrote written writing note notes noted noting
         warn warns warned warning caution cautions cautioned cautioning suggest suggests suggested suggesting
@@ -38,7 +38,7 @@ internal static class Lexicon
     /// these is a <see cref="QuotationKind.Reported"/> quotation of its subject. Naming verbs ("called", "described")
     /// and promises are left out: they frame a term or an act, not a statement.
     /// </summary>
-    public static readonly FrozenSet<string> ReportingVerbs = Words("""
+    public static readonly WordSet ReportingVerbs = Words("""
         say says said saying tell tells told telling add adds added adding state states stated stating
         argue argues argued arguing write writes wrote writing note notes noted noting
         warn warns warned warning caution cautions cautioned cautioning suggest suggests suggested suggesting
@@ -54,7 +54,7 @@ internal static class Lexicon
         """);
 
     /// <summary>Auxiliaries and adverbs that may stand between a speaker and the say-verb ("Wu has repeatedly said").</summary>
-    public static readonly FrozenSet<string> Auxiliaries = Words("""
+    public static readonly WordSet Auxiliaries = Words("""
         has have had is was were are am be been being did does do will would could should may might must can shall
         also then later earlier first once again repeatedly recently previously publicly privately rightly reportedly
         further often frequently still already initially finally even never not just now long today yesterday
@@ -63,25 +63,25 @@ internal static class Lexicon
         """);
 
     /// <summary>Modal verbs: "Trump could say that …" is a hypothesis, not a report of his words.</summary>
-    public static readonly FrozenSet<string> Modals = Words("will would could should may might must can shall");
+    public static readonly WordSet Modals = Words("will would could should may might must can shall");
 
     /// <summary>Auxiliaries of the passive: "X was asked about …" makes X the one spoken to, not the speaker.</summary>
-    public static readonly FrozenSet<string> PassiveAuxiliaries = Words("is was were are be been being");
+    public static readonly WordSet PassiveAuxiliaries = Words("is was were are be been being");
 
     /// <summary>Pronouns that stand for a single named person and can be resolved to the last one mentioned.</summary>
-    public static readonly FrozenSet<string> PersonalPronouns = Words("he she");
+    public static readonly WordSet PersonalPronouns = Words("he she");
 
     /// <summary>Subjects that are somebody other than a named person: the speaker stays unknown.</summary>
-    public static readonly FrozenSet<string> OtherSubjects = Words("""
+    public static readonly WordSet OtherSubjects = Words("""
         they we i you it who which that this these those there one what everyone someone nobody
         """);
 
     /// <summary>Words that begin a participle clause: "…, by stating", "…, while adding".</summary>
-    public static readonly FrozenSet<string> ParticipleLeads = Words("by while when after before in also thereby further again then");
+    public static readonly WordSet ParticipleLeads = Words("by while when after before in also thereby further again then");
 
     /// <summary>Capitalised titles stripped from a name ("Chinese President Xi Jinping" → "Xi Jinping"). Titles that
     /// are also common surnames (King, Bishop, Judge, May …) are left out: stripping them would cut real names.</summary>
-    public static readonly FrozenSet<string> Titles = Words("""
+    public static readonly WordSet Titles = Words("""
         president vice rear premier prime minister secretary chancellor deputy ambassador senator sen representative rep
         congressman congresswoman governor gov general gen admiral adm colonel col lieutenant lt major maj captain capt
         sergeant sgt commander director chairman chairwoman chairperson chair professor prof dr mr mrs ms miss mx sir
@@ -91,7 +91,7 @@ internal static class Lexicon
         """);
 
     /// <summary>Lowercase role nouns that mark the following (or preceding, in apposition) capitalised words as a person.</summary>
-    public static readonly FrozenSet<string> RoleNouns = Words("""
+    public static readonly WordSet RoleNouns = Words("""
         scholar scientist economist spokesperson spokesman spokeswoman professor analyst adviser advisor official
         counterpart minister director chairman chairwoman chair researcher expert author writer journalist diplomat
         envoy ambassador lawmaker legislator senator congressman congresswoman secretary president premier leader
@@ -104,10 +104,10 @@ internal static class Lexicon
         """);
 
     /// <summary>Words that may open an appositive after a name ("Wu Xinbo, a professor at …, said").</summary>
-    public static readonly FrozenSet<string> AppositiveStarts = Words("a an the who whose one").Union(RoleNouns).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet AppositiveStarts = RoleNouns.With(["a", "an", "the", "who", "whose", "one"]);
 
     /// <summary>A capitalised phrase holding one of these is an organisation ("Ministry of Foreign Affairs").</summary>
-    public static readonly FrozenSet<string> OrganisationWords = Words("""
+    public static readonly WordSet OrganisationWords = Words("""
         ministry department office council committee commission agency bureau administration government party
         parliament congress senate assembly court tribunal bank fund foundation association organization organisation
         union institute institution university college academy center centre corporation company group news times
@@ -117,7 +117,7 @@ internal static class Lexicon
 
     /// <summary>A capitalised phrase holding one of these is a place, an event, a nationality or a thing, never a
     /// person. Words that are also common names (Park, Hall, Day, May, June, Law …) are left out.</summary>
-    public static readonly FrozenSet<string> NonPersonWords = Words("""
+    public static readonly WordSet NonPersonWords = Words("""
         north south east west northern southern eastern western central middle new united states kingdom republic
         empire dynasty province state county city town village district region island islands sea ocean strait gulf
         river mountain mountains valley peninsula coast airport station tower dome
@@ -141,7 +141,7 @@ internal static class Lexicon
         """);
 
     /// <summary>Capitalised function words that start sentences, never names ("The", "According", "During").</summary>
-    public static readonly FrozenSet<string> LeadingStopWords = Words("""
+    public static readonly WordSet LeadingStopWords = Words("""
         the a an this that these those in on at for by with from to of but and or nor so yet if when while as since
         after before during although though because unlike like given following according under over between among
         through throughout despite meanwhile however still also then now here there both each every some many most
@@ -153,25 +153,21 @@ internal static class Lexicon
         """);
 
     /// <summary>Lowercase words allowed inside a capitalised phrase ("Ministry of Foreign Affairs", "Ludwig van Beethoven").</summary>
-    public static readonly FrozenSet<string> Connectors = Words("of for and the on de del della der den van von da di du dos das bin ibn al la le");
+    public static readonly WordSet Connectors = Words("of for and the on de del della der den van von da di du dos das bin ibn al la le");
 
     /// <summary>Particles of personal names ("von der Leyen", "de la Cruz"): several may stand in a row.</summary>
-    public static readonly FrozenSet<string> Particles = Words("de del della der den van von da di du dos das bin ibn al la le");
+    public static readonly WordSet Particles = Words("de del della der den van von da di du dos das bin ibn al la le");
 
     /// <summary>Connectors that join two phrases rather than parts of one person's name.</summary>
-    public static readonly FrozenSet<string> PhraseConnectors = Words("of for and the on");
+    public static readonly WordSet PhraseConnectors = Words("of for and the on");
 
     /// <summary>Abbreviations whose period does not end a sentence.</summary>
-    public static readonly FrozenSet<string> Abbreviations = Words("""
+    public static readonly WordSet Abbreviations = Words("""
         mr mrs ms dr prof st jr sr gen sen rep gov lt col capt sgt adm no vs etc inc ltd co corp jan feb mar apr jun jul
         aug sep sept oct nov dec e.g i.e approx est fig vol pp ed eds rev hon ave dept univ govt u.s u.k u.n a.m p.m
         """);
 
-    /// <summary>Looks a word up by its characters: a paragraph's words are compared where they stand, with no string
-    /// made for each.</summary>
-    public static bool Contains(this FrozenSet<string> list, ReadOnlySpan<char> word) =>
-        list.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
-
-    private static FrozenSet<string> Words(string list) =>
-        list.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    // Looked up by span: a paragraph's words are compared where they stand, with no string made for each.
+    private static WordSet Words(string list) =>
+        new(ignoreCase: true, list.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

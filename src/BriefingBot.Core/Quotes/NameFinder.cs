@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using BriefingBot.Corpus;
 
 namespace BriefingBot.Quotes;
 
@@ -301,7 +301,7 @@ internal static partial class NameFinder
         return close < 0 ? mention.End : close;
     }
 
-    private static bool HasWordFrom(ReadOnlySpan<char> word, FrozenSet<string> set)
+    private static bool HasWordFrom(ReadOnlySpan<char> word, WordSet set)
     {
         if (set.Contains(word))
             return true;

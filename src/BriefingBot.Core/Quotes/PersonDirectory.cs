@@ -47,7 +47,7 @@ public sealed partial class PersonDirectory
                 byKey.TryAdd(key, person);
                 var words = key.Split(' ');
                 // An organisation answers to its full name only: "Chinese" must not mean "Chinese Ministry of …".
-                if (words.Any(Lexicon.OrganisationWords.Contains))
+                if (words.Any(word => Lexicon.OrganisationWords.Contains(word)))
                     continue;
                 foreach (var word in new[] { words[0], words[^1] }.Distinct())
                 {
