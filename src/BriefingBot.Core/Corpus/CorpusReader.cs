@@ -14,8 +14,9 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
     private const double MaxControlShare = 0.1;
 
     // Control characters that text does not hold: every control character but tab, newline, carriage return, form feed.
+    // Unicode's control characters are U+0000–U+001F and U+007F–U+009F, so only those are looked at.
     private static readonly SearchValues<char> StrayControls = SearchValues.Create(
-        Enumerable.Range(char.MinValue, char.MaxValue + 1).Select(c => (char)c)
+        Enumerable.Range(0, 0xA0).Select(c => (char)c)
             .Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')).ToArray());
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
