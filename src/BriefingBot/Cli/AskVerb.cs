@@ -11,7 +11,7 @@ internal static class AskVerb
         var question = new Argument<string>("question") { Description = "The question, in plain words (any text is safe)." };
         var json = Verbs.Json();
         var top = new Option<int?>("--top") { Description = "At most N results (default: every quotation of a person, else 5)." };
-        var paths = new PathFlags();
+        var paths = new PathFlags(jobStore: false);
         var command = new Command("ask", "Answer a question with verbatim, cited passages from the corpus.") { question, json, top };
         paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>

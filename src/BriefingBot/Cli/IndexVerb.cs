@@ -15,7 +15,7 @@ internal static class IndexVerb
 {
     public static Command Create(CliContext cli)
     {
-        var paths = new PathFlags();
+        var paths = new PathFlags(jobStore: true);
         var command = new Command("index", "Rebuild the index from the corpus and print what it holds.");
         paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>

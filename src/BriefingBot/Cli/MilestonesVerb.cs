@@ -12,7 +12,7 @@ internal static class MilestonesVerb
         var json = Verbs.Json();
         var upcoming = new Option<bool>("--upcoming") { Description = "Only milestones not yet past, soonest first." };
         var from = new Option<string?>("--from") { Description = "Treat this date (YYYY-MM-DD) as today." };
-        var paths = new PathFlags();
+        var paths = new PathFlags(jobStore: false);
         var command = new Command("milestones", "List dated events found in the articles, with their source sentences.") { json, upcoming, from };
         paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>

@@ -14,7 +14,7 @@ internal static class RemindersVerb
     public static Command Create(CliContext cli)
     {
         var json = Verbs.Json();
-        var paths = new PathFlags();
+        var paths = new PathFlags(jobStore: true);
         var command = new Command("reminders", "List the reminders and digests the scheduler will post, with their times.") { json };
         paths.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>

@@ -9,7 +9,7 @@ internal static class ServeVerb
     public static Command Create(CliContext cli)
     {
         var urls = new Option<string?>("--urls") { Description = "Listening address (default http://127.0.0.1:5080, or ASPNETCORE_URLS)." };
-        var paths = new PathFlags();
+        var paths = new PathFlags(jobStore: true);
         var command = new Command("serve", "Run the bot: Discord and Teams endpoints, reminders and digests, health checks.") { urls };
         paths.AddTo(command);
         // Settings such as --Scheduling:TimeZone=Europe/Berlin pass through to configuration.

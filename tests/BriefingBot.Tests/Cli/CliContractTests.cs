@@ -63,6 +63,21 @@ public sealed class CliContractTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("ask", false)]
+    [InlineData("milestones", false)]
+    [InlineData("index", true)]
+    [InlineData("reminders", true)]
+    [InlineData("serve", true)]
+    public async Task Help_OffersTheJobStoreFolder_OnlyToTheVerbsThatUseIt(string verb, bool offered)
+    {
+        var (code, output, _) = await Run([verb, "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("--index", output);
+        Assert.Equal(offered, output.Contains("--data", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task UnknownVerb_IsAUsageError()
     {
