@@ -24,7 +24,7 @@ try
             Console.WriteLine($"Wrote {Path.Combine(folder, "corpus")} and {Path.Combine(folder, "questions.json")}");
             return 0;
         case "measure":
-            var result = await SizeRun.MeasureAsync(rest.Required("--label"), rest.Required("--corpus"), rest.Required("--questions"), rest.Required("--index"), rest.Int("--reps", 5), rest.Int("--rebuilds", 3));
+            var result = await SizeRun.MeasureAsync(rest.Required("--label"), rest.Required("--corpus"), rest.Required("--questions"), rest.Required("--index"), rest.Int("--reps", 5), RebuildPlan.From(rest));
             Console.WriteLine(SizeRun.Serialize(result));
             return 0;
         case "ask-latency":

@@ -11,10 +11,10 @@ namespace BriefingBot.Benchmarks.Runner;
 public static class RunCommand
 {
     public const string Usage = """
-        run [--sizes 1000,10000[,100000]] [--seed 42] [--reps 5] [--rebuilds 3] [--work DIR] [--app PUBLISHED_DIR]
+        run [--sizes 1000,10000[,100000]] [--seed 42] [--reps 5] [--rebuilds 3] [--warmup 10] [--work DIR] [--app PUBLISHED_DIR]
             [--skip cold,load,serve] [--cold-runs 10] [--cold-builds 3] [--load-requests 20000] [--load-seconds 30] [--concurrency 32]
             [--serve-size 10000] [--serve-asks 200] [--json FILE]
-        run --corpus DIR --questions FILE [--reps 20] [--rebuilds 3] [--work DIR]
+        run --corpus DIR --questions FILE [--reps 20] [--rebuilds 3] [--warmup 10] [--work DIR]
         """;
 
     public static async Task<int> RunAsync(Args args)
@@ -23,7 +23,7 @@ public static class RunCommand
         Directory.CreateDirectory(work);
         if (args.String("--corpus") is { } corpus)
         {
-            var result = await MeasureAsync("corpus", Path.GetFullPath(corpus), Path.GetFullPath(args.Required("--questions")), Path.Combine(work, "index-corpus"), args.Int("--reps", 20), args.Int("--rebuilds", 3));
+            var result = await MeasureAsync("corpus", Path.GetFullPath(corpus), Path.GetFullPath(args.Required("--questions")), Path.Combine(work, "index-corpus"), args.Int("--reps", 20), RebuildPlan.From(args));
             Console.WriteLine(Report.Questions(result));
             return 0;
         }
@@ -38,7 +38,7 @@ public static class RunCommand
         foreach (var size in sizes)
         {
             var folder = await SyntheticCorpusAsync(work, size, seed);
-            measured.Add(await MeasureAsync($"{size}", Path.Combine(folder, "corpus"), Path.Combine(folder, "questions.json"), IndexFolder(work, size), args.Int("--reps", 5), args.Int("--rebuilds", 3)));
+            measured.Add(await MeasureAsync($"{size}", Path.Combine(folder, "corpus"), Path.Combine(folder, "questions.json"), IndexFolder(work, size), args.Int("--reps", 5), RebuildPlan.From(args)));
         }
 
         // The larger corpus the published app is run on: cold CLI over it, and serve's memory.
@@ -90,12 +90,12 @@ public static class RunCommand
         Task.Run(() => SyntheticCorpus.Cached(work, size, seed));
 
     /// <summary>Indexes and asks in a child process, so each corpus's peak memory is its own.</summary>
-    private static async Task<SizeResult> MeasureAsync(string label, string corpus, string questions, string index, int reps, int rebuilds)
+    private static async Task<SizeResult> MeasureAsync(string label, string corpus, string questions, string index, int reps, RebuildPlan rebuilds)
     {
         Console.Error.WriteLine($"Measuring {label} …");
         var outcome = await ChildProcess.RunAsync(
             ChildProcess.Self(["measure", "--label", label, "--corpus", corpus, "--questions", questions, "--index", index, "--reps", reps.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--rebuilds", rebuilds.ToString(System.Globalization.CultureInfo.InvariantCulture)]),
+                .. rebuilds.AsArgs()]),
             TimeSpan.FromHours(3), echoErrors: true);
         return outcome.ExitCode == 0 && SizeRun.Parse(outcome.Output) is { } result
             ? result

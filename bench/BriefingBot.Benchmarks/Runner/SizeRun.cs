@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,6 +13,7 @@ public sealed record SizeResult(
     int Articles,
     long CorpusBytes,
     Elapsed Index,
+    IReadOnlyList<Rebuild> WarmupRebuilds,
     IReadOnlyList<Rebuild> Rebuilds,
     long IndexBytes,
     long PeakWorkingSetBytes,
@@ -40,6 +42,20 @@ public sealed record SizeResult(
 
 /// <summary>A reindex of the unchanged corpus in the process that built it: what <c>serve</c> does when an admin reindexes.</summary>
 public sealed record Rebuild(Elapsed Time, GcWork Gc);
+
+/// <summary>
+/// How the warm rebuilds are timed: after untimed ones for at least <paramref name="WarmupSeconds"/> (at least one when
+/// not 0), as BenchmarkDotNet warms up before it measures, <paramref name="Timed"/> timed ones. The runtime keeps
+/// recompiling hot code for several builds after the first; a small corpus's build is over before it is done, so
+/// without a warm-up a 1,000-article rebuild measured the compiler as much as the indexing.
+/// </summary>
+public sealed record RebuildPlan(int Timed, int WarmupSeconds)
+{
+    public static RebuildPlan From(Args args) => new(args.Int("--rebuilds", 3), args.Int("--warmup", 10));
+
+    public IEnumerable<string> AsArgs() =>
+        ["--rebuilds", Timed.ToString(CultureInfo.InvariantCulture), "--warmup", WarmupSeconds.ToString(CultureInfo.InvariantCulture)];
+}
 
 /// <summary>What the garbage collector did during a piece of work: bytes allocated, time paused, collections per generation.</summary>
 public sealed record GcWork(long AllocatedBytes, double PauseSeconds, int Gen0, int Gen1, int Gen2)
@@ -71,7 +87,7 @@ public static class SizeRun
 {
     public const string ResultPrefix = "RESULT ";
 
-    public static async Task<SizeResult> MeasureAsync(string label, string corpus, string questionsFile, string index, int repetitions, int rebuilds)
+    public static async Task<SizeResult> MeasureAsync(string label, string corpus, string questionsFile, string index, int repetitions, RebuildPlan rebuilds)
     {
         // A fresh build every time: a generation left from an earlier run would be diffed against and counted on disk.
         if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
@@ -96,23 +112,30 @@ public static class SizeRun
             g => new AskSummary(
                 Merge(g.Select(t => t.Samples)).Summary(), Merge(g.Select(t => t.Cpu)).Summary(), g.Average(t => (double)t.Results), g.Count()));
 
-        Console.Error.WriteLine($"  [{label}] timing {rebuilds} warm rebuilds");
+        Console.Error.WriteLine($"  [{label}] warming up with rebuilds for {rebuilds.WarmupSeconds} s, then timing {rebuilds.Timed}");
+        var warmup = new List<Rebuild>();
+        var warming = Stopwatch.StartNew();
+        while (rebuilds.WarmupSeconds > 0 && (warmup.Count == 0 || warming.Elapsed.TotalSeconds < rebuilds.WarmupSeconds))
+            warmup.Add(await RebuildAsync(briefing));
         var warm = new List<Rebuild>();
-        for (var i = 0; i < rebuilds; i++)
-        {
-            var rebuildGc = GcWork.Start();
-            var time = await Elapsed.OfAsync(() => briefing.ReindexAsync());
-            warm.Add(new Rebuild(time, rebuildGc()));
-        }
+        for (var i = 0; i < rebuilds.Timed; i++)
+            warm.Add(await RebuildAsync(briefing));
 
         Console.Error.WriteLine($"  [{label}] timing the indexing stages");
         var scratch = index.TrimEnd('/') + "-stages";
         var stages = await StageProfile.MeasureAsync(corpus, scratch);
         Directory.Delete(scratch, recursive: true);
         return new SizeResult(
-            label, report.Articles, files.Sum(f => f.Length), indexing, warm, indexBytes, peak, heap, indexGc,
+            label, report.Articles, files.Sum(f => f.Length), indexing, warmup, warm, indexBytes, peak, heap, indexGc,
             report.Passages, report.Quotations, report.Timeline.Count, briefing.Catalog.People.Count, stages, byCategory,
             timings.Select(t => new QuestionTiming(t.Id, t.Question, t.Category, t.Results, t.Samples.Summary(), t.Cpu.Summary())).ToList());
+    }
+
+    private static async Task<Rebuild> RebuildAsync(BriefingService briefing)
+    {
+        var gc = GcWork.Start();
+        var time = await Elapsed.OfAsync(() => briefing.ReindexAsync());
+        return new Rebuild(time, gc());
     }
 
     internal sealed record Timed(string Id, string Question, string Category, int Results, Latencies Samples, Latencies Cpu);
