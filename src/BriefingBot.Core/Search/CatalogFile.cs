@@ -13,7 +13,7 @@ namespace BriefingBot.Search;
 internal static class CatalogFile
 {
     /// <summary>Versioned name: a generation written in an older layout has no such file and reads as absent.</summary>
-    public const string Name = "catalog.v2.json";
+    public const string Name = "catalog.v3.json";
 
     public static void Write(string folder, IndexCatalog catalog)
     {
@@ -58,5 +58,5 @@ public sealed class IndexLayoutException(string folder)
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(StoredCatalog))]
-[JsonSerializable(typeof(Quotation))]
+[JsonSerializable(typeof(StoredQuotation))]
 internal sealed partial class IndexJsonContext : JsonSerializerContext;

@@ -188,7 +188,7 @@ internal static class GenerationWriter
 
         public Document For(Quotation quotation, Paragraph paragraph)
         {
-            json.SetStringValue(JsonSerializer.Serialize(quotation, IndexJsonContext.Default.Quotation));
+            json.SetStringValue(JsonSerializer.Serialize(StoredQuotation.From(quotation), IndexJsonContext.Default.StoredQuotation));
             articleId.SetStringValue(quotation.Article.Id);
             body.SetStringValue(quotation.Text);
             context.SetStringValue(SentencesAround(paragraph, quotation.Text));

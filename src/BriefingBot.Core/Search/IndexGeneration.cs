@@ -88,12 +88,13 @@ internal sealed class IndexGeneration : IDisposable
 
     /// <summary>Runs <paramref name="search"/> with the reader held for the duration of the call.</summary>
     /// <exception cref="ObjectDisposedException">This generation was retired; ask the newer one.</exception>
-    public T Search<T>(Func<IndexSearcher, T> search)
+    /// <param name="search">Given this generation's searcher and its catalog.</param>
+    public T Search<T>(Func<IndexSearcher, IndexCatalog, T> search)
     {
         if (!reader.TryIncRef()) throw new ObjectDisposedException(Folder);
         try
         {
-            return search(searcher);
+            return search(searcher, Catalog);
         }
         finally
         {

@@ -79,7 +79,7 @@ public sealed class IndexSnapshot
     {
         ProximityQuery.Bonus[] deadlines = preferDeadlines ? [new(Fields.Kind, "deadline", 2f)] : [];
         if (tools.Query.Build(text, BodyField, deadlines) is not { } query) return [];
-        return Search(searcher => (IReadOnlyList<(string, double)>)TopHitsCollector.Search(searcher, tools.Milestones.Restrict(query), top)
+        return Search((searcher, _) => (IReadOnlyList<(string, double)>)TopHitsCollector.Search(searcher, tools.Milestones.Restrict(query), top)
             .Select(hit => (searcher.Doc(hit.Doc).Get(Fields.Id), (double)hit.Score))
             .ToList()) ?? [];
     }
@@ -101,7 +101,7 @@ public sealed class IndexSnapshot
     private Query? TopicQuery(string text) =>
         tools.Query.Build(text, TopicFields);
 
-    private IReadOnlyList<PassageHit> Passages(Query query, int top) => Search(searcher =>
+    private IReadOnlyList<PassageHit> Passages(Query query, int top) => Search((searcher, _) =>
     {
         var hits = TopHitsCollector.Search(searcher, tools.Passages.Restrict(query), Math.Max(top * 5, 20));
         var chosen = new List<PassageHit>(top);
@@ -117,7 +117,7 @@ public sealed class IndexSnapshot
         return (IReadOnlyList<PassageHit>)chosen;
     }) ?? [];
 
-    private IReadOnlyList<QuotationHit> Quotations(Query query, int top) => Search(searcher =>
+    private IReadOnlyList<QuotationHit> Quotations(Query query, int top) => Search((searcher, catalog) =>
     {
         var restricted = tools.Quotations.Restrict(query);
         // Every match (a person's quotations): collected as found and sorted, rather than through a top-N queue sized
@@ -127,7 +127,7 @@ public sealed class IndexSnapshot
             : TopHitsCollector.Search(searcher, restricted, top);
         return (IReadOnlyList<QuotationHit>)hits
             .Select(hit => new QuotationHit(
-                JsonSerializer.Deserialize(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJsonContext.Default.Quotation)!,
+                JsonSerializer.Deserialize(searcher.Doc(hit.Doc).Get(Fields.Json), IndexJsonContext.Default.StoredQuotation)!.In(catalog),
                 hit.Score))
             .ToList();
     }) ?? [];
@@ -137,8 +137,8 @@ public sealed class IndexSnapshot
     private static readonly IReadOnlyDictionary<string, float> TopicFields =
         new Dictionary<string, float> { [Fields.Body] = 2f, [Fields.Context] = 1f };
 
-    /// <summary>Runs a search on this snapshot's generation, or on the newest if two rebuilds retired it meanwhile.</summary>
-    private T? Search<T>(Func<IndexSearcher, T> search) where T : class
+    /// <summary>Runs a search on this snapshot's generation, or on the newest if two rebuilds retired it meanwhile; given that generation's searcher and catalog.</summary>
+    private T? Search<T>(Func<IndexSearcher, IndexCatalog, T> search) where T : class
     {
         if (generation is null) return null;
         try
