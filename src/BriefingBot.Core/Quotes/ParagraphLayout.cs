@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
+using System.Globalization;
 
 namespace BriefingBot.Quotes;
 
@@ -51,7 +51,7 @@ internal readonly record struct Step(int Word, char Mark, int At);
 /// A paragraph read for attribution: its quotes, its words outside the quotes, and its sentences, split so that a
 /// quote is never cut in two (a quoted "Dialogue, negotiation and mutual compromise are." is one piece of a sentence).
 /// </summary>
-internal sealed partial class ParagraphLayout
+internal sealed class ParagraphLayout
 {
     // An array rather than the list it is shown as: it is looked through for every word of the corpus.
     private readonly QuoteSpan[] quotes;
@@ -193,12 +193,20 @@ internal sealed partial class ParagraphLayout
         try
         {
             var count = 0;
-            foreach (var match in WordPattern().EnumerateMatches(Text))
+            var i = 0;
+            while (i < Text.Length)
             {
-                if (IsQuoted(match.Index))
+                if (!char.IsLetterOrDigit(Text[i]))
+                {
+                    i++;
                     continue;
-                starts[count] = match.Index;
-                ends[count] = match.Index + match.Length;
+                }
+                var start = i;
+                i = WordEnd(i + 1);
+                if (IsQuoted(start))
+                    continue;
+                starts[count] = start;
+                ends[count] = i;
                 count++;
             }
             return (starts[..count], ends[..count]);
@@ -298,6 +306,26 @@ internal sealed partial class ParagraphLayout
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?…");
 
-    [GeneratedRegex(@"[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")]
-    private static partial Regex WordPattern();
+    /// <summary>Where the word going on at <paramref name="i"/> ends. A word is what
+    /// <c>[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*</c> matches ("O’Brien", "Jean-Claude",
+    /// "G2"); read by hand because every character of the corpus passes through here, and a regex runner was a fifth
+    /// of the stage.</summary>
+    private int WordEnd(int i)
+    {
+        while (true)
+        {
+            while (i < Text.Length && IsWordPart(Text[i])) i++;
+            if (i + 1 < Text.Length && Text[i] is '\'' or '’' or '-' && IsWordPart(Text[i + 1]))
+            {
+                i += 2;
+                continue;
+            }
+            return i;
+        }
+    }
+
+    /// <summary>A letter, a decimal digit or a combining mark (<c>[\p{L}\p{M}\p{Nd}]</c>).</summary>
+    private static bool IsWordPart(char c) =>
+        char.IsLetterOrDigit(c)
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }
