@@ -10,6 +10,8 @@ namespace BriefingBot.Quotes;
 /// </summary>
 internal static partial class NameFinder
 {
+    /// <summary>The paragraph's names in reading order. Their phrases (titles included) never overlap: each run of
+    /// words is read once, and the search goes on after it (<see cref="ArticleReading"/> relies on this).</summary>
     public static IReadOnlyList<Mention> Find(ParagraphLayout paragraph)
     {
         var mentions = new List<Mention>();
