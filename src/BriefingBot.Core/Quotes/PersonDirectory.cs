@@ -86,17 +86,24 @@ public sealed partial class PersonDirectory
             var group = joined.Count > 0 ? joined[0] : [];
             if (joined.Count == 0)
                 groups.Add(group);
-            foreach (var other in joined.Skip(1))
+            for (var j = 1; j < joined.Count; j++)
             {
-                group.AddRange(other);
-                groups.Remove(other);
+                group.AddRange(joined[j]);
+                groups.Remove(joined[j]);
             }
             group.Add(keyed);
             // Keys of the group's earlier members already point here; only the newcomers' need to (re-pointing the
             // whole group on every addition made a person quoted in thousands of articles cost quadratic time).
-            foreach (var newcomer in joined.Skip(1).SelectMany(g => g).Append(keyed))
+            for (var j = 1; j < joined.Count; j++)
+                foreach (var member in joined[j])
+                    PointKeys(member);
+            PointKeys(keyed);
+
+            void PointKeys(KeyedPerson newcomer)
+            {
                 foreach (var key in newcomer.Keys)
                     groupOfKey[key] = group;
+            }
         }
         var merged = groups.Select(Merge).OrderBy(p => p.Person.Name, StringComparer.OrdinalIgnoreCase).ToArray();
         return new PersonDirectory(merged);
@@ -272,11 +279,17 @@ public sealed partial class PersonDirectory
     {
         // The canonical name is the one most articles use as canonical; an article that gave "Name (Alias)" chose it.
         var uses = group.CountBy(p => p.Keys[0]).ToDictionary(StringComparer.Ordinal);
-        var canonical = group
-            .Select((p, i) => (Member: p, Index: i, Score: uses[p.Keys[0]] * 2 + (p.Person.Aliases.Count > 0 ? 1 : 0)))
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Index)
-            .First().Member;
+        var canonical = group[0];
+        var best = -1;
+        foreach (var member in group)
+        {
+            var score = uses[member.Keys[0]] * 2 + (member.Person.Aliases.Count > 0 ? 1 : 0);
+            if (score > best) // the first of equals wins
+            {
+                best = score;
+                canonical = member;
+            }
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal) { canonical.Keys[0] };
         var aliases = new List<string>();
         var keys = new List<string> { canonical.Keys[0] };
@@ -333,7 +346,13 @@ public sealed partial class PersonDirectory
     /// the canonical name, the rest those of the aliases in order.</summary>
     private sealed record KeyedPerson(Person Person, string[] Keys)
     {
-        public static KeyedPerson Of(Person person) => new(person, Names(person).Select(NameKey.Of).ToArray());
+        public static KeyedPerson Of(Person person)
+        {
+            var keyed = new KeyedPerson(person, new string[person.Aliases.Count + 1]);
+            for (var i = 0; i < keyed.Keys.Length; i++)
+                keyed.Keys[i] = NameKey.Of(keyed.NameAt(i));
+            return keyed;
+        }
 
         /// <summary>The name whose key is <see cref="Keys"/>[<paramref name="i"/>].</summary>
         public string NameAt(int i) => i == 0 ? Person.Name : Person.Aliases[i - 1];
