@@ -19,13 +19,10 @@ internal sealed class ArticleReading
             unclosed = layout.EndsUnclosed;
         }
         Paragraphs = layouts;
-        var mentions = new IReadOnlyList<Mention>[layouts.Count];
-        var inReadingOrder = new List<Mention>();
-        foreach (var layout in layouts)
-        {
-            mentions[layout.Index] = NameFinder.Find(layout);
-            inReadingOrder.AddRange(mentions[layout.Index]);
-        }
+        var mentions = layouts.Select(NameFinder.Find).ToArray();
+        var inReadingOrder = new List<Mention>(mentions.Sum(m => m.Count));
+        foreach (var paragraphMentions in mentions)
+            inReadingOrder.AddRange(paragraphMentions);
         Mentions = mentions;
         Speakers = new SpeakerRegistry(inReadingOrder);
     }
