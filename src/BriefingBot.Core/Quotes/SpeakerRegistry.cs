@@ -140,7 +140,7 @@ internal sealed class SpeakerRegistry
             && (m.Kind == MentionKind.Organisation || !TryLongerName(key, out speaker)))
         {
             var display = NameKey.WithoutMiddleInitials(m.Name);
-            var displayKey = NameKey.Of(display);
+            var displayKey = display == m.Name ? key : NameKey.Of(display);
             speaker = new Speaker(display, displayKey, m.Kind == MentionKind.Organisation);
             Index(displayKey, speaker);
         }
