@@ -11,7 +11,7 @@ internal sealed class Speaker
 
     // The comparable form of each name (NameKey.Of), worked out once: names are compared for every mention of the
     // article. A speaker has a name or two, so they are looked through rather than hashed.
-    private readonly List<(string Key, string First, string Last)> keys = [];
+    private readonly List<NameWords> keys = new(2);
 
     /// <param name="key">The name's <see cref="NameKey.Of"/>, which the registry has already worked out.</param>
     public Speaker(string name, string key, bool isOrganisation)
@@ -45,8 +45,8 @@ internal sealed class Speaker
     /// <summary>The first or last word of one of its names equals <paramref name="token"/> (folded).</summary>
     public bool AnswersTo(string token, bool lastWordOnly)
     {
-        foreach (var (_, first, last) in keys)
-            if (last == token || (!lastWordOnly && first == token))
+        foreach (var key in keys)
+            if (key.Last.SequenceEqual(token) || (!lastWordOnly && key.First.SequenceEqual(token)))
                 return true;
         return false;
     }
@@ -58,8 +58,16 @@ internal sealed class Speaker
             if (known.Key == key)
                 return false;
         var firstSpace = key.IndexOf(' ');
-        keys.Add(firstSpace < 0 ? (key, key, key) : (key, key[..firstSpace], key[(key.LastIndexOf(' ') + 1)..]));
+        keys.Add(firstSpace < 0 ? new NameWords(key, key.Length, 0) : new NameWords(key, firstSpace, key.LastIndexOf(' ') + 1));
         return true;
+    }
+
+    /// <summary>A name's key and where its first word ends and its last begins: the words are read in place.</summary>
+    private readonly record struct NameWords(string Key, int FirstEnd, int LastStart)
+    {
+        public ReadOnlySpan<char> First => Key.AsSpan(0, FirstEnd);
+
+        public ReadOnlySpan<char> Last => Key.AsSpan(LastStart);
     }
 
     /// <summary>Words the article uses to describe this speaker ("premier", "professor").</summary>
