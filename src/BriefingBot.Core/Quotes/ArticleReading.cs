@@ -8,9 +8,6 @@ namespace BriefingBot.Quotes;
 /// </summary>
 internal sealed class ArticleReading
 {
-    private readonly Dictionary<(int Paragraph, int Word), Mention> byLastWord;
-    private readonly Dictionary<(int Paragraph, int Word), Mention> byLeadWord;
-
     public ArticleReading(Article article)
     {
         var layouts = new List<ParagraphLayout>();
@@ -22,33 +19,48 @@ internal sealed class ArticleReading
             unclosed = layout.EndsUnclosed;
         }
         Paragraphs = layouts;
-        Mentions = layouts.Select(NameFinder.Find).ToArray();
-        // Sized up front: growing the tables mention by mention would copy them over and over.
-        var count = Mentions.Sum(m => m.Count);
-        byLastWord = new(count);
-        byLeadWord = new(2 * count);
-        foreach (var m in Mentions.SelectMany(m => m))
-        {
-            byLastWord[(m.Paragraph, m.LastWord)] = m;
-            byLeadWord.TryAdd((m.Paragraph, m.LeadWord), m);
-            byLeadWord.TryAdd((m.Paragraph, m.FirstWord), m);
-        }
-        Speakers = new SpeakerRegistry(Mentions.SelectMany(m => m));
+        var mentions = layouts.Select(NameFinder.Find).ToArray();
+        var inReadingOrder = new List<Mention>(mentions.Sum(m => m.Count));
+        foreach (var paragraphMentions in mentions)
+            inReadingOrder.AddRange(paragraphMentions);
+        Mentions = mentions;
+        Speakers = new SpeakerRegistry(inReadingOrder);
     }
 
     public IReadOnlyList<ParagraphLayout> Paragraphs { get; }
 
-    /// <summary>The mentions of each paragraph, in reading order.</summary>
+    /// <summary>The mentions of each paragraph, in reading order; their phrases (titles included) never overlap.</summary>
     public IReadOnlyList<IReadOnlyList<Mention>> Mentions { get; }
 
     public SpeakerRegistry Speakers { get; }
 
     /// <summary>The mention whose name ends at word <paramref name="word"/> of paragraph <paramref name="p"/>.</summary>
-    public Mention? EndingAt(ParagraphLayout p, int word) => byLastWord.GetValueOrDefault((p.Index, word));
+    public Mention? EndingAt(ParagraphLayout p, int word) =>
+        FirstNotEndingBefore(p, word) is { } m && m.LastWord == word ? m : null;
 
     /// <summary>The mention whose phrase (titles included) starts at word <paramref name="word"/>.</summary>
-    public Mention? StartingAt(ParagraphLayout p, int word) => byLeadWord.GetValueOrDefault((p.Index, word));
+    public Mention? StartingAt(ParagraphLayout p, int word) =>
+        FirstNotEndingBefore(p, word) is { } m && (m.LeadWord == word || m.FirstWord == word) ? m : null;
 
     /// <summary>Reading-order position of a text position of a paragraph.</summary>
     public static long Position(ParagraphLayout p, int at) => p.Index * 1_000_000L + at;
+
+    /// <summary>The first mention of the paragraph that ends at word <paramref name="word"/> or later: the only one
+    /// whose phrase can hold the word, since a paragraph's mentions follow one another without overlapping. Searched
+    /// for rather than looked up in tables: building tables for every article cost more than all the lookups.</summary>
+    private Mention? FirstNotEndingBefore(ParagraphLayout p, int word)
+    {
+        var mentions = Mentions[p.Index];
+        var low = 0;
+        var high = mentions.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (mentions[middle].LastWord < word)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low < mentions.Count ? mentions[low] : null;
+    }
 }

@@ -117,7 +117,7 @@ internal sealed partial class Attributor(ArticleReading article)
         {
             if (!IsVerb(p.Words[k], Lexicon.SpeechVerbs))
                 continue;
-            if (p.Words[k].Lower.EndsWith("ing", StringComparison.Ordinal))
+            if (p.Words[k].LowerEndsWith("ing"))
                 return SubjectAt(p, first); // "“…,” Lin was quoted as saying"
             var subject = SubjectLeftOf(p, k, quote.End);
             return subject.Kind == SubjectKind.Found && OpensSegment(p, first, subject.Word) ? subject.Speaker : null;
@@ -135,9 +135,9 @@ internal sealed partial class Attributor(ArticleReading article)
     /// <summary>The named speaker (or "he"/"she") that word <paramref name="k"/> opens, past a leading "the".</summary>
     private Speaker? SubjectAt(ParagraphLayout p, int k)
     {
-        if (p.Words[k].Lower == "the" && k + 1 < p.Words.Count)
+        if (p.Words[k].Is("the") && k + 1 < p.Words.Count)
             k++;
-        if (Lexicon.PersonalPronouns.Contains(p.Words[k].Lower))
+        if (p.Words[k].LowerIsIn(Lexicon.PersonalPronouns))
             return article.Speakers.PersonBefore(ArticleReading.Position(p, p.Words[k].Start));
         return article.StartingAt(p, NameAfterDescription(p, k)) is { Possessive: false } m ? article.Speakers.Resolve(m) : null;
     }
@@ -150,7 +150,7 @@ internal sealed partial class Attributor(ArticleReading article)
         {
             if (p.Words[j - 1].IsCapitalised || !p.IsBlankBetween(j - 1, j))
                 return k;
-            if (Lexicon.RoleNouns.Contains(p.Words[j - 1].Lower) && article.StartingAt(p, j) is not null)
+            if (p.Words[j - 1].LowerIsIn(Lexicon.RoleNouns) && article.StartingAt(p, j) is not null)
                 return j;
         }
         return k;
@@ -173,7 +173,7 @@ internal sealed partial class Attributor(ArticleReading article)
                 continue;
             if (reported && IntroducesClosingQuote(p, k, sentence))
                 return null;
-            if (p.Words[k].Lower.EndsWith("ing", StringComparison.Ordinal))
+            if (p.Words[k].LowerEndsWith("ing"))
             {
                 // "…, adding that": the participle belongs to the sentence's subject; "Liu He … stating that": to its
                 // clause's; "Economy's warning", "a warning": it is a noun.
@@ -211,6 +211,8 @@ internal sealed partial class Attributor(ArticleReading article)
 
     private Subject SubjectLeftOf(ParagraphLayout p, int verb, int lowerBound)
     {
+        // Each word walked over is lowercased here, in place: this runs for every say-verb of the corpus.
+        Span<char> lowered = stackalloc char[Word.LowerOnStack];
         var position = p.Words[verb].Start;
         var modal = false;
         var adjacent = true;
@@ -235,20 +237,20 @@ internal sealed partial class Attributor(ArticleReading article)
                 var named = mention.Possessive ? null : article.Speakers.Resolve(mention);
                 return named is null ? new Subject(SubjectKind.Blocked) : new Subject(SubjectKind.Found, named, mention.LeadWord, modal);
             }
-            var lower = w.Lower;
+            var lower = w.LowerInto(lowered);
             if (Lexicon.PersonalPronouns.Contains(lower))
             {
                 var person = article.Speakers.PersonBefore(ArticleReading.Position(p, w.Start));
                 return person is null ? new Subject(SubjectKind.Blocked) : new Subject(SubjectKind.Found, person, step.Word, modal);
             }
             // "… the secretary-general, Ingrid Solvang, who conceded that “…”": "who" stands for the name before it.
-            if (lower == "who" && NameBeforeComma(p, w.Start, lowerBound) is { } antecedent)
+            if (lower is "who" && NameBeforeComma(p, w.Start, lowerBound) is { } antecedent)
                 return new Subject(SubjectKind.Found, antecedent, step.Word, modal);
             if (Lexicon.OtherSubjects.Contains(lower) || w.IsCapitalised)
                 return new Subject(SubjectKind.Blocked);
-            if (lower == "to")
+            if (lower is "to")
                 return new Subject(SubjectKind.Infinitive);
-            if (adjacent && Lexicon.PassiveAuxiliaries.Contains(lower) && IsParticiple(p.Words[verb].Lower))
+            if (adjacent && Lexicon.PassiveAuxiliaries.Contains(lower) && IsParticiple(p.Words[verb]))
                 return new Subject(SubjectKind.Passive);
             if (Lexicon.Auxiliaries.Contains(lower) || NameFinder.IsAdverb(w))
             {
@@ -290,7 +292,7 @@ internal sealed partial class Attributor(ArticleReading article)
         if (organisation.Kind != MentionKind.Organisation)
             return null;
         var k = organisation.LeadWord - 1;
-        if (k >= 0 && p.Words[k].Lower == "the")
+        if (k >= 0 && p.Words[k].Is("the"))
             k--;
         if (k < 1 || p.Words[k].Lower is not ("of" or "at" or "from" or "with"))
             return null;
@@ -345,7 +347,7 @@ internal sealed partial class Attributor(ArticleReading article)
                 return true;
             if (step.Word < 0)
                 return step.Mark == ',';
-            if (!Lexicon.ParticipleLeads.Contains(p.Words[step.Word].Lower))
+            if (!p.Words[step.Word].LowerIsIn(Lexicon.ParticipleLeads))
                 return false;
             position = p.Words[step.Word].Start;
         }
@@ -377,8 +379,8 @@ internal sealed partial class Attributor(ArticleReading article)
         if (first.Word < 0)
             return null;
         var opener = p.Words[first.Word];
-        if ((Lexicon.LeadingStopWords.Contains(opener.Span) && opener.Lower != "the")
-            || (opener.IsCapitalised && (opener.Lower.EndsWith("ing", StringComparison.Ordinal) || opener.Lower.EndsWith("ed", StringComparison.Ordinal))))
+        if ((Lexicon.LeadingStopWords.Contains(opener.Span) && !opener.Is("the"))
+            || (opener.IsCapitalised && (opener.LowerEndsWith("ing") || opener.LowerEndsWith("ed"))))
         {
             var comma = -1;
             for (var i = opener.End; i < limit; i++)
@@ -397,9 +399,9 @@ internal sealed partial class Attributor(ArticleReading article)
         if (step.Word < 0)
             return null;
         var k = step.Word;
-        if (p.Words[k].Lower == "the" && k + 1 < p.Words.Count)
+        if (p.Words[k].Is("the") && k + 1 < p.Words.Count)
             k++;
-        if (Lexicon.PersonalPronouns.Contains(p.Words[k].Lower))
+        if (p.Words[k].LowerIsIn(Lexicon.PersonalPronouns))
             return article.Speakers.PersonBefore(ArticleReading.Position(p, p.Words[k].Start));
         return article.StartingAt(p, k) is { Possessive: false } m && m.End <= limit ? article.Speakers.Resolve(m) : null;
     }
@@ -482,7 +484,7 @@ internal sealed partial class Attributor(ArticleReading article)
 
     private static bool IsVerb(Word w, WordSet verbs) => !w.IsCapitalised && verbs.Contains(w.Span);
 
-    private static bool IsParticiple(string verb) => verb.EndsWith("ed", StringComparison.Ordinal) || verb is "told" or "said" or "written";
+    private static bool IsParticiple(Word verb) => verb.LowerEndsWith("ed") || verb.Is("told") || verb.Is("said") || verb.Is("written");
 
     private static int FirstNonSpace(string text, int from)
     {

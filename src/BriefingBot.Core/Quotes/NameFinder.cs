@@ -10,6 +10,8 @@ namespace BriefingBot.Quotes;
 /// </summary>
 internal static partial class NameFinder
 {
+    /// <summary>The paragraph's names in reading order. Their phrases (titles included) never overlap: each run of
+    /// words is read once, and the search goes on after it (<see cref="ArticleReading"/> relies on this).</summary>
     public static IReadOnlyList<Mention> Find(ParagraphLayout paragraph)
     {
         var mentions = new List<Mention>();
@@ -204,13 +206,13 @@ internal static partial class NameFinder
         var name = Collapse(p.Text[first.Start..(last.Start + last.Bare.Length)]);
         string? alias = null;
         var evidence = titled;
-        var roles = new List<string>();
+        // Made for the first role: most names have none.
+        List<string>? roles = null;
         for (var k = leadWord; k < firstWord; k++)
-            roles.Add(words[k].Lower);
+            (roles ??= []).Add(words[k].Lower);
         if (kind != MentionKind.Organisation)
         {
-            var parenthesis = Parenthesis().Match(p.Text, last.End);
-            if (parenthesis.Success)
+            if (NextNonSpace(p.Text, last.End) == '(' && Parenthesis().Match(p.Text, last.End) is { Success: true } parenthesis)
             {
                 var inside = parenthesis.Groups[1].Value.Trim();
                 if (Year().IsMatch(inside))
@@ -225,18 +227,18 @@ internal static partial class NameFinder
             if (appositive.Count > 0)
             {
                 evidence = true;
-                roles.AddRange(appositive);
+                (roles ??= []).AddRange(appositive);
             }
             if (leadWord > 0 && Lexicon.RoleNouns.Contains(words[leadWord - 1].Span) && !words[leadWord - 1].IsCapitalised && p.IsBlankBetween(leadWord - 1, leadWord))
             {
                 evidence = true;
-                roles.Add(words[leadWord - 1].Lower);
+                (roles ??= []).Add(words[leadWord - 1].Lower);
             }
             if (!last.IsPossessive && SaysNext(p, lastWord))
                 evidence = true;
         }
         return new Mention(p.Index, leadWord, firstWord, lastWord, first.Start, last.End, kind, name,
-            last.IsPossessive, titled, evidence, alias, roles);
+            last.IsPossessive, titled, evidence, alias, (IReadOnlyList<string>?)roles ?? []);
     }
 
     /// <summary>A say-verb follows the name, past auxiliaries, adverbs and a parenthesis ("Kissinger (2011) cautioned").</summary>
@@ -274,8 +276,8 @@ internal static partial class NameFinder
     /// <summary>The appositive at <paramref name="at"/>, or null; its words are only read out when they are wanted.</summary>
     private static Match? AppositiveAt(string text, int at)
     {
-        var match = Appositive().Match(text, at);
-        if (!match.Success)
+        // Most names are followed by neither: the regex is run only where its comma or parenthesis is.
+        if (NextNonSpace(text, at) is not (',' or '(') || Appositive().Match(text, at) is not { Success: true } match)
             return null;
         var first = match.Groups[1].Value;
         bool opens;
@@ -286,6 +288,13 @@ internal static partial class NameFinder
         else
             opens = first.Length > 2 && first[^1] == 's' && first[^2] is '’' or '\''; // "China’s premier"
         return opens ? match : null;
+    }
+
+    /// <summary>The first character from <paramref name="at"/> on that is not white space (<c>\s</c>); '\0' if none.</summary>
+    private static char NextNonSpace(string text, int at)
+    {
+        while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
+        return at < text.Length ? text[at] : '\0';
     }
 
     private static bool IsAliasName(string text)

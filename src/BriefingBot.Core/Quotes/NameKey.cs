@@ -13,7 +13,8 @@ internal static class NameKey
     public static string Of(string name)
     {
         // Built on the stack, one string in the end: every name of every article is keyed.
-        var folded = Fold(name);
+        Span<char> lowered = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var folded = FoldInto(name, lowered);
         Span<char> words = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
         var length = WriteWords(folded, words);
         var kept = 0;
@@ -46,7 +47,7 @@ internal static class NameKey
     /// <summary>Writes the words of folded text into <paramref name="words"/>, one space between them, and returns
     /// the length written (never more than the text's): a word is letters and digits, the punctuation inside it left
     /// out; anything else stands between words.</summary>
-    private static int WriteWords(string folded, Span<char> words)
+    private static int WriteWords(ReadOnlySpan<char> folded, Span<char> words)
     {
         var length = 0;
         var inWord = false;
@@ -65,6 +66,15 @@ internal static class NameKey
                 inWord = false;
         }
         return length;
+    }
+
+    /// <summary><see cref="Fold"/>, written into <paramref name="buffer"/> (as long as the text) when the text is
+    /// ASCII, as most names are; other text is folded into a string of its own.</summary>
+    private static ReadOnlySpan<char> FoldInto(string text, Span<char> buffer)
+    {
+        if (text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
+            return Fold(text);
+        return buffer[..text.AsSpan().ToLowerInvariant(buffer)];
     }
 
     /// <summary>Lowercase without diacritics.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
+using System.Globalization;
+using BriefingBot.Corpus;
 
 namespace BriefingBot.Quotes;
 
@@ -33,6 +34,28 @@ internal readonly record struct Word(int Start, int End, string Source)
         Span.ToLowerInvariant(folded);
         return folded.SequenceEqual(lower);
     }
+
+    /// <summary>The word, lowercased, is one of <paramref name="lowerWords"/>: lowerWords.Contains(<see cref="Lower"/>)
+    /// without making the string.</summary>
+    public bool LowerIsIn(WordSet lowerWords)
+    {
+        Span<char> buffer = stackalloc char[LowerOnStack];
+        return lowerWords.Contains(LowerInto(buffer));
+    }
+
+    /// <summary><see cref="Lower"/>.EndsWith(<paramref name="lowerSuffix"/>) without making the string.</summary>
+    public bool LowerEndsWith(string lowerSuffix)
+    {
+        Span<char> buffer = stackalloc char[LowerOnStack];
+        return LowerInto(buffer).EndsWith(lowerSuffix, StringComparison.Ordinal);
+    }
+
+    /// <summary><see cref="Lower"/> written into <paramref name="buffer"/>; a word too long for it gets a string.</summary>
+    public ReadOnlySpan<char> LowerInto(Span<char> buffer) =>
+        End - Start <= buffer.Length ? buffer[..Span.ToLowerInvariant(buffer)] : Lower;
+
+    /// <summary>Room enough on the stack for any word of the word lists, and for nearly every word of a text.</summary>
+    public const int LowerOnStack = 64;
 }
 
 /// <summary>The words of a paragraph outside its quotes, in order, each made from its offsets when it is read.</summary>
@@ -51,12 +74,14 @@ internal readonly record struct Step(int Word, char Mark, int At);
 /// A paragraph read for attribution: its quotes, its words outside the quotes, and its sentences, split so that a
 /// quote is never cut in two (a quoted "Dialogue, negotiation and mutual compromise are." is one piece of a sentence).
 /// </summary>
-internal sealed partial class ParagraphLayout
+internal sealed class ParagraphLayout
 {
     // An array rather than the list it is shown as: it is looked through for every word of the corpus.
     private readonly QuoteSpan[] quotes;
     private readonly int[] wordStarts;
     private readonly int[] wordEnds;
+    // The list itself, not the interface it is shown as, is walked: through the interface its enumerator is boxed.
+    private readonly List<TextRange> sentences;
 
     public ParagraphLayout(int index, int number, string text, bool previousUnclosed)
     {
@@ -66,7 +91,7 @@ internal sealed partial class ParagraphLayout
         quotes = QuoteScanner.Scan(text, previousUnclosed);
         (wordStarts, wordEnds) = WordOffsets();
         Words = new ParagraphWords(wordStarts, wordEnds, text);
-        Sentences = SplitSentences();
+        sentences = SplitSentences();
     }
 
     /// <summary>0-based position of the paragraph in the article.</summary>
@@ -82,7 +107,7 @@ internal sealed partial class ParagraphLayout
     /// <summary>Words outside the quotes, in order.</summary>
     public ParagraphWords Words { get; }
 
-    public IReadOnlyList<TextRange> Sentences { get; }
+    public IReadOnlyList<TextRange> Sentences => sentences;
 
     /// <summary>The paragraph ends inside a quote.</summary>
     public bool EndsUnclosed => quotes.Length > 0 && quotes[^1].Unclosed;
@@ -167,10 +192,10 @@ internal sealed partial class ParagraphLayout
 
     public TextRange SentenceAt(int position)
     {
-        foreach (var sentence in Sentences)
+        foreach (var sentence in sentences)
             if (position < sentence.End)
                 return sentence;
-        return Sentences.Count > 0 ? Sentences[^1] : new TextRange(0, Text.Length);
+        return sentences.Count > 0 ? sentences[^1] : new TextRange(0, Text.Length);
     }
 
     /// <summary>True when the range holds nothing but quotes, spaces and punctuation.</summary>
@@ -193,12 +218,20 @@ internal sealed partial class ParagraphLayout
         try
         {
             var count = 0;
-            foreach (var match in WordPattern().EnumerateMatches(Text))
+            var i = 0;
+            while (i < Text.Length)
             {
-                if (IsQuoted(match.Index))
+                if (!char.IsLetterOrDigit(Text[i]))
+                {
+                    i++;
                     continue;
-                starts[count] = match.Index;
-                ends[count] = match.Index + match.Length;
+                }
+                var start = i;
+                i = WordEnd(i + 1);
+                if (IsQuoted(start))
+                    continue;
+                starts[count] = start;
+                ends[count] = i;
                 count++;
             }
             return (starts[..count], ends[..count]);
@@ -298,6 +331,26 @@ internal sealed partial class ParagraphLayout
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?…");
 
-    [GeneratedRegex(@"[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")]
-    private static partial Regex WordPattern();
+    /// <summary>Where the word going on at <paramref name="i"/> ends. A word is what
+    /// <c>[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*</c> matches ("O’Brien", "Jean-Claude",
+    /// "G2"); read by hand because every character of the corpus passes through here, and a regex runner was a fifth
+    /// of the stage.</summary>
+    private int WordEnd(int i)
+    {
+        while (true)
+        {
+            while (i < Text.Length && IsWordPart(Text[i])) i++;
+            if (i + 1 < Text.Length && Text[i] is '\'' or '’' or '-' && IsWordPart(Text[i + 1]))
+            {
+                i += 2;
+                continue;
+            }
+            return i;
+        }
+    }
+
+    /// <summary>A letter, a decimal digit or a combining mark (<c>[\p{L}\p{M}\p{Nd}]</c>).</summary>
+    private static bool IsWordPart(char c) =>
+        char.IsLetterOrDigit(c)
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }

@@ -33,28 +33,32 @@ public sealed partial class PersonDirectory
 
     private readonly Dictionary<string, Person> byKey;
     private readonly Dictionary<string, List<Person>> byWord;
+    // Every name as written, to the person byKey gives for it: a quotation's speaker is always one of these names, so
+    // canonicalising it needs no key worked out.
+    private readonly Dictionary<string, Person> byName;
 
-    private PersonDirectory(IReadOnlyList<Person> people)
+    private PersonDirectory(IReadOnlyList<KeyedPerson> people)
     {
-        People = people;
+        People = people.Select(p => p.Person).ToArray();
         byKey = new Dictionary<string, Person>(StringComparer.Ordinal);
         byWord = new Dictionary<string, List<Person>>(StringComparer.Ordinal);
-        foreach (var person in people)
+        byName = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var keyed in people)
         {
-            foreach (var name in Names(person))
+            var person = keyed.Person;
+            for (var i = 0; i < keyed.Keys.Length; i++)
             {
-                var key = NameKey.Of(name);
+                var key = keyed.Keys[i];
                 byKey.TryAdd(key, person);
-                var words = key.Split(' ');
+                byName.TryAdd(keyed.NameAt(i), byKey[key]);
                 // An organisation answers to its full name only: "Chinese" must not mean "Chinese Ministry of …".
-                if (words.Any(word => Lexicon.OrganisationWords.Contains(word)))
+                if (HasOrganisationWord(key))
                     continue;
-                foreach (var word in new[] { words[0], words[^1] }.Distinct())
-                {
-                    var list = byWord.TryGetValue(word, out var existing) ? existing : byWord[word] = [];
-                    if (!list.Contains(person))
-                        list.Add(person);
-                }
+                var firstSpace = key.IndexOf(' ');
+                var first = firstSpace < 0 ? key : key[..firstSpace];
+                AddWord(first, person);
+                if (firstSpace >= 0)
+                    AddWord(key[(key.LastIndexOf(' ') + 1)..], person);
             }
         }
     }
@@ -66,29 +70,42 @@ public sealed partial class PersonDirectory
     public static PersonDirectory Build(IEnumerable<Person> people)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var groups = new List<List<Person>>();
-        var groupOfKey = new Dictionary<string, List<Person>>(StringComparer.Ordinal);
+        var groups = new List<List<KeyedPerson>>();
+        var groupOfKey = new Dictionary<string, List<KeyedPerson>>(StringComparer.Ordinal);
+        var joined = new List<List<KeyedPerson>>();
         foreach (var person in people)
         {
-            var keys = Names(person).Select(NameKey.Of).Where(k => k.Length > 0).Distinct().ToList();
-            if (keys.Count == 0)
+            // Each name's key is worked out once, here: merging, choosing the canonical name and indexing reuse it.
+            var keyed = KeyedPerson.Of(person);
+            if (keyed.Keys.All(k => k.Length == 0))
                 continue;
-            var joined = keys.Select(k => groupOfKey.GetValueOrDefault(k)).OfType<List<Person>>().Distinct().ToList();
-            var group = joined.FirstOrDefault() ?? [];
+            joined.Clear();
+            foreach (var key in keyed.Keys)
+                if (key.Length > 0 && groupOfKey.TryGetValue(key, out var existing) && !joined.Contains(existing))
+                    joined.Add(existing);
+            var group = joined.Count > 0 ? joined[0] : [];
             if (joined.Count == 0)
                 groups.Add(group);
-            foreach (var other in joined.Skip(1))
+            for (var j = 1; j < joined.Count; j++)
             {
-                group.AddRange(other);
-                groups.Remove(other);
+                group.AddRange(joined[j]);
+                groups.Remove(joined[j]);
             }
-            group.Add(person);
+            group.Add(keyed);
             // Keys of the group's earlier members already point here; only the newcomers' need to (re-pointing the
             // whole group on every addition made a person quoted in thousands of articles cost quadratic time).
-            foreach (var key in joined.Skip(1).SelectMany(g => g).Append(person).SelectMany(Names).Select(NameKey.Of))
-                groupOfKey[key] = group;
+            for (var j = 1; j < joined.Count; j++)
+                foreach (var member in joined[j])
+                    PointKeys(member);
+            PointKeys(keyed);
+
+            void PointKeys(KeyedPerson newcomer)
+            {
+                foreach (var key in newcomer.Keys)
+                    groupOfKey[key] = group;
+            }
         }
-        var merged = groups.Select(Merge).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+        var merged = groups.Select(Merge).OrderBy(p => p.Person.Name, StringComparer.OrdinalIgnoreCase).ToArray();
         return new PersonDirectory(merged);
     }
 
@@ -147,7 +164,9 @@ public sealed partial class PersonDirectory
 
     /// <summary>The merged person a quotation's speaker name belongs to, or null when nobody here has that name.</summary>
     public Person? PersonFor(string? speaker) =>
-        speaker is not null && byKey.TryGetValue(NameKey.Of(speaker), out var person) ? person : null;
+        speaker is not null && (byName.TryGetValue(speaker, out var person) || byKey.TryGetValue(NameKey.Of(speaker), out person))
+            ? person
+            : null;
 
     /// <summary>The quotation with its speaker under the merged canonical name ("Victor Gao" → "Gao Zhikai").</summary>
     public Quotation Canonicalize(Quotation quotation)
@@ -256,19 +275,50 @@ public sealed partial class PersonDirectory
             : null;
     }
 
-    private static Person Merge(List<Person> group)
+    private static KeyedPerson Merge(List<KeyedPerson> group)
     {
         // The canonical name is the one most articles use as canonical; an article that gave "Name (Alias)" chose it.
-        var keys = group.Select(p => NameKey.Of(p.Name)).ToArray();
-        var uses = keys.CountBy(k => k).ToDictionary(StringComparer.Ordinal);
-        var canonical = group
-            .Select((p, i) => (p.Name, Index: i, Score: uses[keys[i]] * 2 + (p.Aliases.Count > 0 ? 1 : 0)))
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Index)
-            .First().Name;
-        var seen = new HashSet<string>(StringComparer.Ordinal) { NameKey.Of(canonical) };
-        var aliases = group.SelectMany(Names).Where(name => seen.Add(NameKey.Of(name))).ToList();
-        return new Person(canonical, aliases);
+        var uses = group.CountBy(p => p.Keys[0]).ToDictionary(StringComparer.Ordinal);
+        var canonical = group[0];
+        var best = -1;
+        foreach (var member in group)
+        {
+            var score = uses[member.Keys[0]] * 2 + (member.Person.Aliases.Count > 0 ? 1 : 0);
+            if (score > best) // the first of equals wins
+            {
+                best = score;
+                canonical = member;
+            }
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal) { canonical.Keys[0] };
+        var aliases = new List<string>();
+        var keys = new List<string> { canonical.Keys[0] };
+        foreach (var member in group)
+        {
+            for (var i = 0; i < member.Keys.Length; i++)
+            {
+                if (!seen.Add(member.Keys[i]))
+                    continue;
+                aliases.Add(member.NameAt(i));
+                keys.Add(member.Keys[i]);
+            }
+        }
+        return new KeyedPerson(new Person(canonical.Person.Name, aliases), [.. keys]);
+    }
+
+    private void AddWord(string word, Person person)
+    {
+        var list = byWord.TryGetValue(word, out var existing) ? existing : byWord[word] = [];
+        if (!list.Contains(person))
+            list.Add(person);
+    }
+
+    private static bool HasOrganisationWord(string key)
+    {
+        foreach (var word in key.AsSpan().Split(' '))
+            if (Lexicon.OrganisationWords.Contains(key.AsSpan()[word]))
+                return true;
+        return false;
     }
 
     private static IEnumerable<string> Names(Person person) => person.Aliases.Prepend(person.Name);
@@ -291,6 +341,22 @@ public sealed partial class PersonDirectory
     private static string Span(string question, List<QuestionWord> words) => question[words[0].Start..words[^1].End];
 
     private readonly record struct QuestionWord(string Key, int Start, int End);
+
+    /// <summary>A person and the <see cref="NameKey.Of"/> of each of their names: <see cref="Keys"/>[0] is the key of
+    /// the canonical name, the rest those of the aliases in order.</summary>
+    private sealed record KeyedPerson(Person Person, string[] Keys)
+    {
+        public static KeyedPerson Of(Person person)
+        {
+            var keyed = new KeyedPerson(person, new string[person.Aliases.Count + 1]);
+            for (var i = 0; i < keyed.Keys.Length; i++)
+                keyed.Keys[i] = NameKey.Of(keyed.NameAt(i));
+            return keyed;
+        }
+
+        /// <summary>The name whose key is <see cref="Keys"/>[<paramref name="i"/>].</summary>
+        public string NameAt(int i) => i == 0 ? Person.Name : Person.Aliases[i - 1];
+    }
 
     [GeneratedRegex(@"['’]s?(?=$|[^\p{L}])")]
     private static partial Regex Possessive();

@@ -36,9 +36,9 @@ public sealed class QuotationExtractor
                 found.Add(new Found(quote.Paragraph, quote.Inner, QuotationKind.Direct, quote.Speaker));
 
         foreach (var p in reading.Paragraphs)
-            foreach (var sentence in p.Sentences)
-                if (attributor.Reported(p, sentence) is { } speaker)
-                    found.Add(new Found(p, sentence, QuotationKind.Reported, speaker));
+            for (var s = 0; s < p.Sentences.Count; s++) // indexed: every sentence of the corpus, no enumerator boxed
+                if (attributor.Reported(p, p.Sentences[s]) is { } speaker)
+                    found.Add(new Found(p, p.Sentences[s], QuotationKind.Reported, speaker));
 
         var ordered = found
             .OrderBy(f => f.Paragraph.Index)

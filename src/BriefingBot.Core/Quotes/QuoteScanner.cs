@@ -17,17 +17,18 @@ internal static class QuoteScanner
     /// <param name="previousUnclosed">The previous paragraph ended inside a quote.</param>
     public static QuoteSpan[] Scan(string text, bool previousUnclosed)
     {
-        var doubles = ScanDouble(text, previousUnclosed);
-        var all = new List<QuoteSpan>(doubles);
+        var spans = ScanDouble(text, previousUnclosed);
+        // Single quotes are looked for between the double ones, and added to the same list.
+        var doubles = spans.Count;
         var from = 0;
-        foreach (var span in doubles)
+        for (var i = 0; i < doubles; i++)
         {
-            ScanSingle(text, from, span.Open, all);
-            from = span.End;
+            ScanSingle(text, from, spans[i].Open, spans);
+            from = spans[i].End;
         }
-        ScanSingle(text, from, text.Length, all);
-        all.Sort((a, b) => a.Open.CompareTo(b.Open));
-        return [.. all];
+        ScanSingle(text, from, text.Length, spans);
+        spans.Sort((a, b) => a.Open.CompareTo(b.Open));
+        return [.. spans];
     }
 
     private static List<QuoteSpan> ScanDouble(string text, bool previousUnclosed)

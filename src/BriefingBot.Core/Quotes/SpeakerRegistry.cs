@@ -1,14 +1,17 @@
+using System.Collections.Frozen;
+
 namespace BriefingBot.Quotes;
 
 /// <summary>A person or organisation of one article that quotations can be attributed to.</summary>
 internal sealed class Speaker
 {
     private readonly List<string> aliases = [];
-    private readonly HashSet<string> roles = new(StringComparer.Ordinal);
+    // Made for the first role: most speakers are never described.
+    private HashSet<string>? roles;
 
-    // The comparable form of each name (NameKey.Of), worked out once: names are compared for every mention of the article.
-    private readonly HashSet<string> keys = new(StringComparer.Ordinal);
-    private readonly List<(string First, string Last)> nameWords = [];
+    // The comparable form of each name (NameKey.Of), worked out once: names are compared for every mention of the
+    // article. A speaker has a name or two, so they are looked through rather than hashed.
+    private readonly List<NameWords> keys = new(2);
 
     /// <param name="key">The name's <see cref="NameKey.Of"/>, which the registry has already worked out.</param>
     public Speaker(string name, string key, bool isOrganisation)
@@ -42,8 +45,8 @@ internal sealed class Speaker
     /// <summary>The first or last word of one of its names equals <paramref name="token"/> (folded).</summary>
     public bool AnswersTo(string token, bool lastWordOnly)
     {
-        foreach (var (first, last) in nameWords)
-            if (last == token || (!lastWordOnly && first == token))
+        foreach (var key in keys)
+            if (key.Last.SequenceEqual(token) || (!lastWordOnly && key.First.SequenceEqual(token)))
                 return true;
         return false;
     }
@@ -51,17 +54,31 @@ internal sealed class Speaker
     /// <summary>Records a name's key unless it is known; false when it was.</summary>
     private bool Remember(string key)
     {
-        if (!keys.Add(key))
-            return false;
+        foreach (var known in keys)
+            if (known.Key == key)
+                return false;
         var firstSpace = key.IndexOf(' ');
-        nameWords.Add(firstSpace < 0 ? (key, key) : (key[..firstSpace], key[(key.LastIndexOf(' ') + 1)..]));
+        keys.Add(firstSpace < 0 ? new NameWords(key, key.Length, 0) : new NameWords(key, firstSpace, key.LastIndexOf(' ') + 1));
         return true;
     }
 
-    /// <summary>Words the article uses to describe this speaker ("premier", "professor").</summary>
-    public IReadOnlySet<string> Roles => roles;
+    /// <summary>A name's key and where its first word ends and its last begins: the words are read in place.</summary>
+    private readonly record struct NameWords(string Key, int FirstEnd, int LastStart)
+    {
+        public ReadOnlySpan<char> First => Key.AsSpan(0, FirstEnd);
 
-    public void AddRoles(IEnumerable<string> words) => roles.UnionWith(words);
+        public ReadOnlySpan<char> Last => Key.AsSpan(LastStart);
+    }
+
+    /// <summary>Words the article uses to describe this speaker ("premier", "professor").</summary>
+    public IReadOnlySet<string> Roles => roles ?? (IReadOnlySet<string>)FrozenSet<string>.Empty;
+
+    public void AddRoles(IReadOnlyList<string> words)
+    {
+        // Indexed rather than enumerated: through the interface, a list's enumerator would be boxed at every call.
+        for (var i = 0; i < words.Count; i++)
+            (roles ??= new HashSet<string>(StringComparer.Ordinal)).Add(words[i]);
+    }
 
     public Person ToPerson() => new(Name, aliases.ToArray());
 }
@@ -80,12 +97,16 @@ internal sealed class SpeakerRegistry
     private readonly Dictionary<Mention, Speaker> resolved = new(ReferenceEqualityComparer.Instance);
     private readonly List<(long Position, Speaker Speaker)> timeline = [];
     private List<Speaker>? people;
+    // Filled afresh for every single-word mention: one list for the article, not one per mention.
+    private readonly List<Speaker> candidates = [];
 
-    public SpeakerRegistry(IEnumerable<Mention> mentionsInReadingOrder)
+    /// <param name="mentions">The article's mentions, in reading order.</param>
+    public SpeakerRegistry(IReadOnlyList<Mention> mentions)
     {
-        var mentions = mentionsInReadingOrder.ToList();
         // Each mention's key is worked out once: it orders the registration, then finds or resolves the speaker.
-        var keys = mentions.ConvertAll(m => NameKey.Of(m.Name));
+        var keys = new string[mentions.Count];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = NameKey.Of(mentions[i].Name);
         // Longest names first, so that "Von der Leyen" finds "Ursula von der Leyen" already registered.
         var named = Enumerable.Range(0, mentions.Count).Where(i => mentions[i].Kind != MentionKind.SingleName).ToList();
         foreach (var i in named.OrderByDescending(i => keys[i].AsSpan().Count(' ')))
@@ -127,7 +148,7 @@ internal sealed class SpeakerRegistry
             && (m.Kind == MentionKind.Organisation || !TryLongerName(key, out speaker)))
         {
             var display = NameKey.WithoutMiddleInitials(m.Name);
-            var displayKey = NameKey.Of(display);
+            var displayKey = display == m.Name ? key : NameKey.Of(display);
             speaker = new Speaker(display, displayKey, m.Kind == MentionKind.Organisation);
             Index(displayKey, speaker);
         }
@@ -159,18 +180,31 @@ internal sealed class SpeakerRegistry
     /// neither.</summary>
     private bool TryLongerName(string key, out Speaker speaker)
     {
-        var lastWords = " " + key;
-        var longer = byKey.Where(e => e.Key.EndsWith(lastWords, StringComparison.Ordinal) && !e.Value.IsOrganisation)
-            .Select(e => e.Value).Distinct().Take(2).ToList();
-        speaker = longer.Count == 1 ? longer[0] : null!;
+        speaker = null!;
+        foreach (var (name, named) in byKey)
+        {
+            if (named.IsOrganisation || named == speaker || !EndsWithWords(name, key))
+                continue;
+            if (speaker is not null)
+            {
+                speaker = null!;
+                return false;
+            }
+            speaker = named;
+        }
         return speaker is not null;
     }
 
+    /// <summary><paramref name="name"/> is longer than <paramref name="lastWords"/> and ends with them as whole words.</summary>
+    private static bool EndsWithWords(string name, string lastWords) =>
+        name.Length > lastWords.Length && name[name.Length - lastWords.Length - 1] == ' '
+        && name.EndsWith(lastWords, StringComparison.Ordinal);
+
     private Speaker? ResolveSingle(Mention m, string token)
     {
-        var candidates = Candidates(token, confirmed: true);
+        FindCandidates(token, confirmed: true);
         if (candidates.Count == 0)
-            candidates = Candidates(token, confirmed: false);
+            FindCandidates(token, confirmed: false);
         if (candidates.Count == 0)
         {
             if (!m.Titled)
@@ -201,15 +235,15 @@ internal sealed class SpeakerRegistry
             .First().Speaker;
     }
 
-    /// <summary>A confirmed person answers to their first or last name (Chinese or Western order); a mere capitalised
-    /// phrase only to its last word, so "China" never stands for "China Focus".</summary>
-    private List<Speaker> Candidates(string token, bool confirmed)
+    /// <summary>Fills <see cref="candidates"/> with the speakers a single name may mean. A confirmed person answers to
+    /// their first or last name (Chinese or Western order); a mere capitalised phrase only to its last word, so
+    /// "China" never stands for "China Focus".</summary>
+    private void FindCandidates(string token, bool confirmed)
     {
-        var candidates = new List<Speaker>();
+        candidates.Clear();
         foreach (var s in People)
             if (s.Confirmed == confirmed && s.AnswersTo(token, lastWordOnly: !confirmed))
                 candidates.Add(s);
-        return candidates;
     }
 
     private long LastMentionBefore(Speaker s, long position) =>
