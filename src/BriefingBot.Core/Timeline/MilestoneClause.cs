@@ -86,7 +86,7 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
                 var before = Tokens(sentence, p, removed);
                 // Keep the comma the phrases were split at: "Kuala Lumpur, Malaysia".
                 if (before.Count > 0 && p.End < sentence.Length && sentence[p.End] == ',')
-                    before[^1] = new Token(before[^1].Start, before[^1].Text + ",");
+                    before[^1] = new Token(before[^1].Start, string.Concat(before[^1].Text.Span, ",").AsMemory());
                 List<Token> merged = [.. before, .. home];
                 options.Add((merged, CountBefore(merged, focus.Mention.Start)));
             }
@@ -185,10 +185,10 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             // Keep the characters of the token outside removed ranges ("26." loses "26" and keeps ".").
             var start = phrase.Start + match.Index;
             var kept = removed.KeptOf(sentence, start, match.Length);
-            if (TextWords.HasLetterOrDigit(kept))
+            if (TextWords.HasLetterOrDigit(kept.Span))
                 tokens.Add(new Token(start, kept));
             else if (kept.Length == match.Length && tokens.Count > 0)
-                tokens[^1] = new Token(tokens[^1].Start, tokens[^1].Text + " " + kept);
+                tokens[^1] = new Token(tokens[^1].Start, string.Concat(tokens[^1].Text.Span, " ", kept.Span).AsMemory());
         }
 
         return tokens;
@@ -242,8 +242,19 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             first++;
         while (last >= first && tokens[last].Is(WordCues.Edge))
             last--;
-        var label = string.Join(' ', tokens.GetRange(first, last - first + 1).Select(t => t.Text));
-        return BalanceQuotes(TrailingPunctuation().Replace(label, "$1"));
+        return BalanceQuotes(TrailingPunctuation().Replace(Joined(tokens, first, last), "$1"));
+    }
+
+    /// <summary>The tokens from <paramref name="first"/> to <paramref name="last"/>, one space apart.</summary>
+    private static string Joined(List<Token> tokens, int first, int last)
+    {
+        var length = Math.Max(0, last - first);
+        for (var i = first; i <= last; i++)
+            length += tokens[i].Text.Length;
+        var joined = new StringBuilder(length);
+        for (var i = first; i <= last; i++)
+            (i > first ? joined.Append(' ') : joined).Append(tokens[i].Text.Span);
+        return joined.ToString();
     }
 
     /// <summary>An event or deadline word: what a label is centred on.</summary>
@@ -270,14 +281,15 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     private static readonly char[] Punctuation = ['.', ',', ';', ':', '“', '”', '"', '‘', '’', '\'', '(', ')', '!', '?'];
 
     /// <summary>A word of a label with its offset in the sentence.</summary>
-    private readonly struct Token(int start, string text)
+    /// <param name="text">Mostly a slice of the sentence: only a token that loses or gains characters is a string of its own.</param>
+    private readonly struct Token(int start, ReadOnlyMemory<char> text)
     {
         public int Start { get; } = start;
 
-        public string Text { get; } = text;
+        public ReadOnlyMemory<char> Text { get; } = text;
 
         // Looked up once: a token is asked about several cues.
-        private WordCues Cues { get; } = ClauseCues.CuesOf(text.AsSpan().Trim(Punctuation));
+        private WordCues Cues { get; } = ClauseCues.CuesOf(text.Span.Trim(Punctuation));
 
         /// <summary>The word, bare of punctuation, is any of <paramref name="cues"/>.</summary>
         public bool Is(WordCues cues) => (Cues & cues) != 0;
@@ -289,16 +301,16 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         public bool Contains(int offset) => All[offset] && !(offset >= KeepFrom && offset < KeepTo);
 
         /// <summary>The characters of <paramref name="sentence"/> from <paramref name="start"/> that are not left out.</summary>
-        public string KeptOf(string sentence, int start, int length)
+        public ReadOnlyMemory<char> KeptOf(string sentence, int start, int length)
         {
             // Most tokens are nowhere near a date: nothing to leave out.
             if (!All.AsSpan(start, length).Contains(true))
-                return sentence.Substring(start, length);
+                return sentence.AsMemory(start, length);
             var kept = new StringBuilder(length);
             for (var i = start; i < start + length; i++)
                 if (!Contains(i))
                     kept.Append(sentence[i]);
-            return kept.ToString();
+            return kept.ToString().AsMemory();
         }
     }
 
