@@ -73,23 +73,60 @@ internal static class ClauseCues
         "unless", "whether",
     ]);
 
-    public static bool OpensClause(ReadOnlySpan<char> lower) => ClauseOpeners.Contains(lower);
+    private static readonly string[] Coordinators = ["and", "but", "or"];
 
-    public static bool Coordinates(ReadOnlySpan<char> lower) => lower is "and" or "but" or "or";
+    private static readonly string[] Prepositions =
+    [
+        "in", "on", "at", "with", "of", "for", "from", "to", "by", "during", "into", "about", "against", "between", "over",
+        "under", "after", "before",
+    ];
 
-    public static bool IsPreposition(ReadOnlySpan<char> lower) =>
-        lower is "in" or "on" or "at" or "with" or "of" or "for" or "from" or "to" or "by" or "during" or "into" or "about"
-            or "against" or "between" or "over" or "under" or "after" or "before";
+    /// <summary>
+    /// Every listed word with all it is, so that a label's word is looked up once rather than in each list; a word in
+    /// no list is only <see cref="WordCues.Content"/>.
+    /// </summary>
+    private static readonly Dictionary<string, WordCues>.AlternateLookup<ReadOnlySpan<char>> Listed = ListAll();
 
-    public static bool IsEventWord(ReadOnlySpan<char> lower) => EventNouns.Contains(lower) || EventVerbs.Contains(lower);
+    private static readonly int LongestListed = Listed.Dictionary.Keys.Max(word => word.Length);
 
-    public static bool IsOccasion(ReadOnlySpan<char> lower) => OccasionNouns.Contains(lower);
+    /// <summary>What <paramref name="word"/> (bare of punctuation, in any case) is to a label.</summary>
+    public static WordCues CuesOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0)
+            return WordCues.None;
+        if (word.Length > LongestListed)
+            return WordCues.Content;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return Listed.TryGetValue(lower, out var cues) ? cues : WordCues.Content;
+    }
 
     public static bool IsDeadlineWord(ReadOnlySpan<char> lower) => DeadlineWords.Contains(lower);
 
-    public static bool IsEdgeWord(ReadOnlySpan<char> lower) => EdgeWords.Contains(lower);
-
     public static bool IsContentWord(ReadOnlySpan<char> lower) => lower.Length > 0 && !FunctionWords.Contains(lower);
+
+    private static Dictionary<string, WordCues>.AlternateLookup<ReadOnlySpan<char>> ListAll()
+    {
+        var cues = new Dictionary<string, WordCues>(StringComparer.Ordinal);
+        void Mark(IEnumerable<string> words, WordCues cue)
+        {
+            foreach (var word in words)
+                cues[word] = cues.GetValueOrDefault(word) | cue;
+        }
+
+        Mark(EventNouns, WordCues.Event);
+        Mark(EventVerbs, WordCues.Event);
+        Mark(OccasionNouns, WordCues.Occasion);
+        Mark(DeadlineWords, WordCues.Deadline);
+        Mark(EdgeWords, WordCues.Edge);
+        Mark(ClauseOpeners, WordCues.ClauseOpener);
+        Mark(Coordinators, WordCues.Coordinator);
+        Mark(Prepositions, WordCues.Preposition);
+        Mark(cues.Keys.Where(word => !FunctionWords.Contains(word)).ToList(), WordCues.Content);
+        // Function words are listed too, so that they are not taken for content.
+        Mark(FunctionWords, WordCues.None);
+        return cues.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     private static WordSet Inflect(IEnumerable<string> regular, IEnumerable<string> irregular)
     {
@@ -107,4 +144,34 @@ internal static class ClauseCues
 
         return new WordSet(ignoreCase: false, forms);
     }
+}
+
+/// <summary>What a word is to a milestone's label; a word may be several ("end" is an event verb and a deadline word).</summary>
+[Flags]
+internal enum WordCues
+{
+    None = 0,
+
+    /// <summary>Says something happens: an event noun or a verb of doing or saying.</summary>
+    Event = 1 << 0,
+
+    /// <summary>An occasion that makes even a bare year an event.</summary>
+    Occasion = 1 << 1,
+
+    /// <summary>A word of running out ("expires", "deadline").</summary>
+    Deadline = 1 << 2,
+
+    /// <summary>A word a label does not start or end with.</summary>
+    Edge = 1 << 3,
+
+    /// <summary>Not a function word: it can carry an event.</summary>
+    Content = 1 << 4,
+
+    /// <summary>Opens a subordinate or relative clause.</summary>
+    ClauseOpener = 1 << 5,
+
+    /// <summary>"and", "but", "or".</summary>
+    Coordinator = 1 << 6,
+
+    Preposition = 1 << 7,
 }

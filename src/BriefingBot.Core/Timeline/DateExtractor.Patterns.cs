@@ -96,15 +96,16 @@ public sealed partial class DateExtractor
     private static Scan ScanSentence(SentenceText text)
     {
         var sentence = text.Text;
-        var claimed = new bool[sentence.Length];
+        // A handful of spans per sentence at most: kept as spans rather than as a flag per character.
+        var claimed = new List<(int Start, int End)>();
         var dates = new List<RawDate>();
 
         bool Claim(int start, int end)
         {
-            for (var i = start; i < end; i++)
-                if (claimed[i])
+            foreach (var span in claimed)
+                if (Math.Max(start, span.Start) < Math.Min(end, span.End))
                     return false;
-            Array.Fill(claimed, true, start, end - start);
+            claimed.Add((start, end));
             return true;
         }
 
@@ -173,7 +174,9 @@ public sealed partial class DateExtractor
 
     private static RawDate[] ReadMonthAlone(Match m)
     {
-        var cue = m.Groups["cue"].Value.ToLowerInvariant();
+        var cueAsWritten = m.Groups["cue"].ValueSpan;
+        Span<char> cue = stackalloc char[cueAsWritten.Length];
+        cueAsWritten.ToLowerInvariant(cue);
         var month = m.Groups["month"];
         var deixis = cue switch { "this" => Deixis.This, "last" => Deixis.Last, "next" => Deixis.Next, _ => Deixis.None };
         // The deictic word is part of the date ("this May"); a preposition is not ("in November").
@@ -186,7 +189,7 @@ public sealed partial class DateExtractor
     {
         var first = Int(m, "y1");
         var y2 = m.Groups["y2"];
-        var second = int.Parse(y2.Value, CultureInfo.InvariantCulture) + (y2.Length == 2 ? first / 100 * 100 : 0);
+        var second = int.Parse(y2.ValueSpan, CultureInfo.InvariantCulture) + (y2.Length == 2 ? first / 100 * 100 : 0);
         if (second <= first)
             return [];
         return
@@ -284,13 +287,18 @@ public sealed partial class DateExtractor
     private static RawDate[] One(int start, string text, DatePrecision precision, int? year, int? month, int? day) =>
         [new RawDate(start, text, precision, year, month, day)];
 
-    private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+    private static int Int(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
 
-    private static int MonthOf(Match m) => m.Groups["month"].Value[..3].ToLowerInvariant() switch
+    private static int MonthOf(Match m)
     {
-        "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
-        "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
-    };
+        Span<char> stem = stackalloc char[3];
+        m.Groups["month"].ValueSpan[..3].ToLowerInvariant(stem);
+        return stem switch
+        {
+            "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
+            "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
+        };
+    }
 
     private static int NumberValue(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : NumberValues[text];
 

@@ -14,14 +14,17 @@ public sealed partial class DateExtractor
 
     private static RawDate[] ReadWeekday(Match m)
     {
-        var deixis = m.Groups["deixis"].Value.ToLowerInvariant() switch
+        var deixisAsWritten = m.Groups["deixis"].ValueSpan;
+        Span<char> lowerDeixis = stackalloc char[deixisAsWritten.Length];
+        deixisAsWritten.ToLowerInvariant(lowerDeixis);
+        var deixis = lowerDeixis switch
         {
             "next" or "coming" => Deixis.Next,
             "last" or "past" => Deixis.Last,
             "this" => Deixis.This,
             _ => Deixis.None,
         };
-        var weekday = Enum.Parse<DayOfWeek>(m.Groups["weekday"].Value);
+        var weekday = Enum.Parse<DayOfWeek>(m.Groups["weekday"].ValueSpan);
         return [new RawDate(m.Index, m.Value, DatePrecision.Day, null, null, null) { Deixis = deixis, Weekday = weekday }];
     }
 

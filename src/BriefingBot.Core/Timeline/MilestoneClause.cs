@@ -86,7 +86,7 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
                 var before = Tokens(sentence, p, removed);
                 // Keep the comma the phrases were split at: "Kuala Lumpur, Malaysia".
                 if (before.Count > 0 && p.End < sentence.Length && sentence[p.End] == ',')
-                    before[^1] = new Token(before[^1].Start, before[^1].Text + ",");
+                    before[^1] = new Token(before[^1].Start, string.Concat(before[^1].Text.Span, ",").AsMemory());
                 List<Token> merged = [.. before, .. home];
                 options.Add((merged, CountBefore(merged, focus.Mention.Start)));
             }
@@ -104,9 +104,9 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         var tokens = material.Tokens;
         return new MilestoneClause(
             LabelOf(tokens, material.Pivot),
-            AnyWord(tokens, ClauseCues.IsEventWord),
-            AnyWord(tokens, ClauseCues.IsOccasion),
-            AnyWord(tokens, ClauseCues.IsDeadlineWord),
+            AnyWord(tokens, WordCues.Event),
+            AnyWord(tokens, WordCues.Occasion),
+            AnyWord(tokens, WordCues.Deadline),
             text.OrientationAt(focus.Mention.Start, focus.Mention.End()) != Orientation.Neutral);
     }
 
@@ -128,10 +128,10 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         return count;
     }
 
-    private static bool AnyWord(List<Token> tokens, Func<ReadOnlySpan<char>, bool> isCue)
+    private static bool AnyWord(List<Token> tokens, WordCues cues)
     {
         foreach (var token in tokens)
-            if (isCue(token.Word))
+            if (token.Is(cues))
                 return true;
         return false;
     }
@@ -141,9 +141,9 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     {
         var contentWords = 0;
         foreach (var token in tokens)
-            if (ClauseCues.IsContentWord(token.Word))
+            if (token.Is(WordCues.Content))
                 contentWords++;
-        return contentWords >= 2 && AnyWord(tokens, IsCue);
+        return contentWords >= 2 && AnyWord(tokens, Cue);
     }
 
     /// <summary>The nearest phrase in direction <paramref name="step"/> that has words and is not quoted speech.</summary>
@@ -185,10 +185,10 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
             // Keep the characters of the token outside removed ranges ("26." loses "26" and keeps ".").
             var start = phrase.Start + match.Index;
             var kept = removed.KeptOf(sentence, start, match.Length);
-            if (TextWords.HasLetterOrDigit(kept))
+            if (TextWords.HasLetterOrDigit(kept.Span))
                 tokens.Add(new Token(start, kept));
             else if (kept.Length == match.Length && tokens.Count > 0)
-                tokens[^1] = new Token(tokens[^1].Start, tokens[^1].Text + " " + kept);
+                tokens[^1] = new Token(tokens[^1].Start, string.Concat(tokens[^1].Text.Span, " ", kept.Span).AsMemory());
         }
 
         return tokens;
@@ -203,16 +203,16 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     private static string LabelOf(List<Token> tokens, int pivot)
     {
         var rightLimit = pivot;
-        while (rightLimit < tokens.Count && !ClauseCues.OpensClause(tokens[rightLimit].Word)
-               && !(pivot > 0 && ClauseCues.Coordinates(tokens[rightLimit].Word)))
+        while (rightLimit < tokens.Count && !tokens[rightLimit].Is(WordCues.ClauseOpener)
+               && !(pivot > 0 && tokens[rightLimit].Is(WordCues.Coordinator)))
             rightLimit++;
         var leftCue = int.MaxValue;
         for (var i = pivot - 1; i >= 0 && leftCue == int.MaxValue; i--)
-            if (IsCue(tokens[i].Word))
+            if (tokens[i].Is(Cue))
                 leftCue = pivot - 1 - i;
         var rightCue = int.MaxValue;
         for (var i = pivot; i < rightLimit && rightCue == int.MaxValue; i++)
-            if (IsCue(tokens[i].Word))
+            if (tokens[i].Is(Cue))
                 rightCue = i - pivot;
 
         var (first, last, length) = (pivot, pivot - 1, 0);
@@ -230,23 +230,35 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         TakeRight(rightLimit);
         // Cut short on the right in the middle of a phrase, end before that phrase rather than mid-name
         // ("…a meeting with Chinese").
-        if (last + 1 < rightLimit && !ClauseCues.IsPreposition(tokens[last + 1].Word))
+        if (last + 1 < rightLimit && !tokens[last + 1].Is(WordCues.Preposition))
             for (var i = last; i > Math.Max(first, pivot) && i > last - DanglingWords; i--)
-                if (ClauseCues.IsPreposition(tokens[i].Word))
+                if (tokens[i].Is(WordCues.Preposition))
                 {
                     last = i - 1;
                     break;
                 }
 
-        while (first <= last && ClauseCues.IsEdgeWord(tokens[first].Word))
+        while (first <= last && tokens[first].Is(WordCues.Edge))
             first++;
-        while (last >= first && ClauseCues.IsEdgeWord(tokens[last].Word))
+        while (last >= first && tokens[last].Is(WordCues.Edge))
             last--;
-        var label = string.Join(' ', tokens.GetRange(first, last - first + 1).Select(t => t.Text));
-        return BalanceQuotes(TrailingPunctuation().Replace(label, "$1"));
+        return BalanceQuotes(TrailingPunctuation().Replace(Joined(tokens, first, last), "$1"));
     }
 
-    private static bool IsCue(ReadOnlySpan<char> word) => ClauseCues.IsEventWord(word) || ClauseCues.IsDeadlineWord(word);
+    /// <summary>The tokens from <paramref name="first"/> to <paramref name="last"/>, one space apart.</summary>
+    private static string Joined(List<Token> tokens, int first, int last)
+    {
+        var length = Math.Max(0, last - first);
+        for (var i = first; i <= last; i++)
+            length += tokens[i].Text.Length;
+        var joined = new StringBuilder(length);
+        for (var i = first; i <= last; i++)
+            (i > first ? joined.Append(' ') : joined).Append(tokens[i].Text.Span);
+        return joined.ToString();
+    }
+
+    /// <summary>An event or deadline word: what a label is centred on.</summary>
+    private const WordCues Cue = WordCues.Event | WordCues.Deadline;
 
     /// <summary>Closes a quotation the cut left open and drops a closing mark whose opening was cut off.</summary>
     private static string BalanceQuotes(string label)
@@ -269,30 +281,18 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     private static readonly char[] Punctuation = ['.', ',', ';', ':', '“', '”', '"', '‘', '’', '\'', '(', ')', '!', '?'];
 
     /// <summary>A word of a label with its offset in the sentence.</summary>
-    private sealed class Token
+    /// <param name="text">Mostly a slice of the sentence: only a token that loses or gains characters is a string of its own.</param>
+    private readonly struct Token(int start, ReadOnlyMemory<char> text)
     {
-        // Lower-cased and trimmed once: a token is looked up in several cue lists. Lower-casing leaves punctuation as it
-        // is, so the bare word is a slice of the lower-cased token.
-        private readonly string lower;
-        private readonly int bareStart;
-        private readonly int bareLength;
+        public int Start { get; } = start;
 
-        public Token(int start, string text)
-        {
-            Start = start;
-            Text = text;
-            lower = text.ToLowerInvariant();
-            var bare = lower.AsSpan().TrimStart(Punctuation);
-            bareStart = lower.Length - bare.Length;
-            bareLength = bare.TrimEnd(Punctuation).Length;
-        }
+        public ReadOnlyMemory<char> Text { get; } = text;
 
-        public int Start { get; }
+        // Looked up once: a token is asked about several cues.
+        private WordCues Cues { get; } = ClauseCues.CuesOf(text.Span.Trim(Punctuation));
 
-        public string Text { get; }
-
-        /// <summary>The word bare of punctuation and in lower case, as the cue lists hold words.</summary>
-        public ReadOnlySpan<char> Word => lower.AsSpan(bareStart, bareLength);
+        /// <summary>The word, bare of punctuation, is any of <paramref name="cues"/>.</summary>
+        public bool Is(WordCues cues) => (Cues & cues) != 0;
     }
 
     /// <summary>Offsets a label leaves out: every date's <see cref="Removal"/> but the part <see cref="KeepFrom"/> to <see cref="KeepTo"/>.</summary>
@@ -301,16 +301,16 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
         public bool Contains(int offset) => All[offset] && !(offset >= KeepFrom && offset < KeepTo);
 
         /// <summary>The characters of <paramref name="sentence"/> from <paramref name="start"/> that are not left out.</summary>
-        public string KeptOf(string sentence, int start, int length)
+        public ReadOnlyMemory<char> KeptOf(string sentence, int start, int length)
         {
             // Most tokens are nowhere near a date: nothing to leave out.
             if (!All.AsSpan(start, length).Contains(true))
-                return sentence.Substring(start, length);
+                return sentence.AsMemory(start, length);
             var kept = new StringBuilder(length);
             for (var i = start; i < start + length; i++)
                 if (!Contains(i))
                     kept.Append(sentence[i]);
-            return kept.ToString();
+            return kept.ToString().AsMemory();
         }
     }
 

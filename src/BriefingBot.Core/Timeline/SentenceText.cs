@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using BriefingBot.Corpus;
 
@@ -175,10 +176,24 @@ internal sealed partial class SentenceText
     public (Governor Governor, int Start) GovernorBefore(int start)
     {
         var from = Math.Max(0, start - GovernorWindow);
-        var match = GovernorPattern().Match(Text, from, start - from);
-        if (!match.Success)
-            return (Governor.None, start);
-        var governor = match.Groups["gov"].Value.ToLowerInvariant() switch
+        // The first match is the one Match would return; enumerating it allocates no Match, Group or string.
+        foreach (var match in GovernorPattern().EnumerateMatches(Text.AsSpan(from, start - from)))
+        {
+            // A match opens with its preposition, which runs up to the whitespace (\s) after it.
+            var (at, end) = (from + match.Index, from + match.Index);
+            while (!char.IsWhiteSpace(Text[end]))
+                end++;
+            return (GovernorOf(Text.AsSpan(at, end - at)), at);
+        }
+
+        return (Governor.None, start);
+    }
+
+    private static Governor GovernorOf(ReadOnlySpan<char> preposition)
+    {
+        Span<char> lower = stackalloc char[preposition.Length];
+        preposition.ToLowerInvariant(lower);
+        return lower switch
         {
             "until" or "till" or "til" or "through" or "thru" => Governor.Until,
             "by" or "before" => Governor.By,
@@ -187,7 +202,6 @@ internal sealed partial class SentenceText
             "to" => Governor.To,
             _ => Governor.Point,
         };
-        return (governor, match.Index);
     }
 
     /// <summary>Index of the last word ending at or before <paramref name="offset"/>, or -1.</summary>
@@ -270,8 +284,20 @@ internal sealed partial class SentenceText
         }
 
         var quotations = Quoted;
+        // Only a boundary character or the start of quoted speech can end a segment: the text between is skipped.
+        var boundaries = splitAtCommas ? PhraseBoundaries : ClauseBoundaries;
+        int NextStop(int from)
+        {
+            var boundary = Text.AsSpan(from).IndexOfAny(boundaries);
+            var next = boundary < 0 ? Text.Length : from + boundary;
+            foreach (var quote in quotations)
+                if (quote.IsSpeech && quote.Start >= from)
+                    return Math.Min(next, quote.Start);
+            return next;
+        }
+
         var quotation = 0;
-        for (var i = 0; i < Text.Length; i++)
+        for (var i = NextStop(0); i < Text.Length; i = NextStop(i + 1))
         {
             // Quotations are in order and apart: the first one not ending before i is the only one that may hold it.
             while (quotation < quotations.Count && quotations[quotation].End <= i)
@@ -315,6 +341,10 @@ internal sealed partial class SentenceText
         return words;
     }
 
+    // Every character IsBoundary may accept.
+    private static readonly SearchValues<char> ClauseBoundaries = SearchValues.Create(";:()—–-");
+    private static readonly SearchValues<char> PhraseBoundaries = SearchValues.Create(";:()—–-,");
+
     private bool IsBoundary(int i, bool splitAtCommas)
     {
         var c = Text[i];
@@ -329,6 +359,6 @@ internal sealed partial class SentenceText
     private static partial Regex WordPattern();
 
     /// <summary>"until", "by the end of", "later on", "since early", "in mid-" right before the date.</summary>
-    [GeneratedRegex(@"(?i)\b(?<gov>on|in|at|during|after|until|till|til|through|thru|by|before|since|from|between|to)\s+(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|end|beginning|start|middle)(?:\s+of)?(?:\s+|-)|the\s+)*$")]
+    [GeneratedRegex(@"(?i)\b(?:on|in|at|during|after|until|till|til|through|thru|by|before|since|from|between|to)\s+(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|end|beginning|start|middle)(?:\s+of)?(?:\s+|-)|the\s+)*$")]
     private static partial Regex GovernorPattern();
 }

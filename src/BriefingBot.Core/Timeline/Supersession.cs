@@ -19,15 +19,18 @@ internal sealed class Supersession
     /// <param name="reschedulable">The milestones a later article may move, with their offsets in their paragraphs, in timeline-building order.</param>
     public Supersession(IEnumerable<(Milestone Milestone, int Position)> reschedulable)
     {
-        // A label's stems are read once: each milestone is both a candidate and one that may be moved.
-        given = reschedulable.Select(c => new Candidate(c.Milestone, c.Position, MilestoneIdentity.LabelStems(c.Milestone.Label))).ToArray();
+        // A label's stems and their pairs are read once, on every core: each milestone is both a candidate and one that
+        // may be moved, and reading labels is most of the work before the search.
+        given = reschedulable.AsParallel().AsOrdered()
+            .Select(c => new Candidate(c.Milestone, c.Position, MilestoneIdentity.LabelStems(c.Milestone.Label)))
+            .ToArray();
         ranked = given
             .OrderByDescending(c => c.Milestone.Article.Published)
             .ThenBy(c => c.Milestone.Article.Id, StringComparer.Ordinal)
             .ThenBy(c => c.Position)
             .ToArray();
         for (var rank = 0; rank < ranked.Length; rank++)
-            foreach (var pair in Pairs(ranked[rank].Stems))
+            foreach (var pair in ranked[rank].StemPairs)
             {
                 if (!byStemPair.TryGetValue(pair, out var ranks))
                     byStemPair[pair] = ranks = [];
@@ -41,7 +44,7 @@ internal sealed class Supersession
     private Milestone? SupersessorOf(Candidate older)
     {
         var best = int.MaxValue;
-        foreach (var pair in Pairs(older.Stems))
+        foreach (var pair in older.StemPairs)
         {
             if (!byStemPair.TryGetValue(pair, out var ranks))
                 continue;
@@ -74,13 +77,19 @@ internal sealed class Supersession
         candidate.Published is { } later && (than.Published is not { } earlier || later > earlier);
 
     /// <summary>Every pair of distinct stems, each in ordinal order, so both sides of a comparison build the same keys.</summary>
-    private static IEnumerable<(string, string)> Pairs(HashSet<string> stems)
+    private static (string, string)[] Pairs(HashSet<string> stems)
     {
         var words = stems.Order(StringComparer.Ordinal).ToArray();
+        var pairs = new (string, string)[words.Length * (words.Length - 1) / 2];
+        var next = 0;
         for (var i = 0; i < words.Length; i++)
             for (var j = i + 1; j < words.Length; j++)
-                yield return (words[i], words[j]);
+                pairs[next++] = (words[i], words[j]);
+        return pairs;
     }
 
-    private sealed record Candidate(Milestone Milestone, int Position, HashSet<string> Stems);
+    private sealed record Candidate(Milestone Milestone, int Position, HashSet<string> Stems)
+    {
+        public (string, string)[] StemPairs { get; } = Pairs(Stems);
+    }
 }
