@@ -87,10 +87,11 @@ public static partial class ArticleParser
             return null;
         }
         var numbered = 0;
+        var sentences = new List<Sentence>();
         for (var i = 0; i < lines.Count; i++)
             if (roles[i] == Role.Body)
             {
-                paragraphs[numbered] = new Paragraph(numbered + 1, lines[i], SentenceSplitter.Split(lines[i]));
+                paragraphs[numbered] = new Paragraph(numbered + 1, lines[i], SentenceSplitter.Split(lines[i], sentences));
                 numbered++;
             }
 
