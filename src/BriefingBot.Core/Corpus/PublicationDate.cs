@@ -69,8 +69,23 @@ internal static partial class PublicationDate
     }
 
     /// <summary>Every complete date (day, month and year) stated in <paramref name="text"/>.</summary>
-    internal static IEnumerable<DateOnly> ExplicitDates(string text) =>
-        Dates(text).Where(d => d.Date.Year is not null).Select(d => new DateOnly(d.Date.Year!.Value, d.Date.Month, d.Date.Day));
+    /// <remarks>
+    /// Read from the article's buffer, not a string of it: a search over a span tells where each date is but not its
+    /// parts, so each date found is matched again on its own to read them. Alone it matches as it did in place: the
+    /// text before it only meets a leading \b, which a date's first character (a digit or a month's capital) passes
+    /// either way, and every way a pattern can end checks the character after it in the same way (not a digit, or a
+    /// word boundary after a digit), so no way of matching that failed in place succeeds alone.
+    /// </remarks>
+    internal static List<DateOnly> ExplicitDates(ReadOnlySpan<char> text)
+    {
+        var dates = new List<DateOnly>();
+        if (!text.ContainsAnyInRange('0', '9')) return dates;
+        foreach (var regex in DatePatterns)
+            foreach (var found in regex.EnumerateMatches(text))
+                if (TryRead(regex.Match(text.Slice(found.Index, found.Length).ToString())) is { Year: { } year } date)
+                    dates.Add(new DateOnly(year, date.Month, date.Day));
+        return dates;
+    }
 
     /// <summary>
     /// The full date of <paramref name="stated"/>: as written when it has a year; otherwise in the year the article's
@@ -104,11 +119,13 @@ internal static partial class PublicationDate
         return ReadDateLine(value) is { Year: { } year } s ? new DateOnly(year, s.Month, s.Day) : null;
     }
 
+    private static readonly Regex[] DatePatterns = [IsoDate(), DayMonthYear(), MonthDay()];
+
     private static IEnumerable<(Match Match, Stated Date)> Dates(string text)
     {
         // Every date pattern needs a digit: a byline tail without a date (most are empty) is not scanned three times.
         if (!text.AsSpan().ContainsAnyInRange('0', '9')) return [];
-        return new[] { IsoDate(), DayMonthYear(), MonthDay() }
+        return DatePatterns
             .SelectMany(regex => regex.Matches(text))
             .Select(m => (Match: m, Date: TryRead(m)))
             .Where(d => d.Date is not null)
