@@ -25,14 +25,16 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
     /// <exception cref="CorpusFolderNotFoundException">The folder does not exist.</exception>
     public CorpusSnapshot Read(string folder)
     {
-        // Fingerprint first: a file changed while we read leaves the snapshot looking older, never newer.
-        var fingerprint = CorpusFingerprint.Compute(folder);
+        // Fingerprint first, of the very listing that is read (listing the folder once): a file changed while we read
+        // leaves the snapshot looking older, never newer.
+        var files = CorpusFile.List(folder);
+        var fingerprint = CorpusFingerprint.Compute(files);
         var articles = new List<Article>();
         var warnings = new List<CorpusWarning>();
         // Files are parsed independently, on every core; the results keep path order. Collected in one go rather than
         // consumed as they come: the calling thread then parses too, where it would otherwise wait on the workers and
         // leave a core to a thread the pool has yet to add (a 100k-article corpus was parsed on one core for seconds).
-        var parsed = CorpusFile.List(folder).AsParallel().AsOrdered().Select(file =>
+        var parsed = files.AsParallel().AsOrdered().Select(file =>
         {
             var article = ReadArticle(file, out var problem);
             return (file, article, problem);
