@@ -57,10 +57,9 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
     private static Article? ReadArticle(CorpusFile file, out string? problem)
     {
         byte[] bytes;
-        int length;
         try
         {
-            (bytes, length) = ReadPooled(file.FullPath);
+            bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -68,61 +67,23 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
             return null;
         }
 
-        try
-        {
-            return Parse(file.RelativePath, bytes.AsSpan(0, length), out problem);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    // The file's bytes, read as File.ReadAllBytes reads them (failing with its messages, which warnings quote) but
-    // into a pooled buffer: an array per file would be garbage the moment the file is decoded.
-    private static (byte[] Buffer, int Length) ReadPooled(string path)
-    {
-        using var handle = File.OpenHandle(path);
-        var fileLength = RandomAccess.GetLength(handle);
-        if (fileLength > Array.MaxLength)
-            throw new IOException("The file is too long. This operation is currently limited to supporting files less than 2 gigabytes in size.");
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)fileLength);
-        try
-        {
-            for (var read = 0; read < fileLength; )
-            {
-                var n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)fileLength - read), read);
-                if (n == 0) throw new EndOfStreamException("Unable to read beyond the end of the stream.");
-                read += n;
-            }
-            return (buffer, (int)fileLength);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static Article? Parse(string relativePath, ReadOnlySpan<byte> bytes, out string? problem)
-    {
-        if (bytes.Contains((byte)0))
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             problem = "binary (contains NUL bytes)";
             return null;
         }
 
-        if (bytes.StartsWith(StrictUtf8.Preamble)) bytes = bytes[StrictUtf8.Preamble.Length..];
+        var preamble = StrictUtf8.Preamble;
+        var start = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
         // The text is decoded into a pooled buffer, not a string: the parser keeps only the lines it needs, and a
         // string of the whole file would be garbage the moment the article is parsed.
-        var buffer = ArrayPool<char>.Shared.Rent(StrictUtf8.GetMaxCharCount(bytes.Length));
+        var buffer = ArrayPool<char>.Shared.Rent(StrictUtf8.GetMaxCharCount(bytes.Length - start));
         try
         {
             ReadOnlySpan<char> text;
             try
             {
-                text = buffer.AsSpan(0, StrictUtf8.GetChars(bytes, buffer));
+                text = buffer.AsSpan(0, StrictUtf8.GetChars(bytes, start, bytes.Length - start, buffer, 0));
             }
             catch (DecoderFallbackException)
             {
@@ -136,7 +97,7 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
                 return null;
             }
 
-            return ArticleParser.Parse(relativePath, text, out problem);
+            return ArticleParser.Parse(file.RelativePath, text, out problem);
         }
         finally
         {
