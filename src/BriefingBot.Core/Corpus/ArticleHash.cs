@@ -22,7 +22,8 @@ internal static class ArticleHash
             if (i > 0) Append(hash, "\n");
             Append(hash, paragraphs[i].Text);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        // The first 16 hex digits: those of the first 8 bytes.
+        return Convert.ToHexStringLower(hash.GetHashAndReset(), 0, 8);
     }
 
     private static void AppendLine(IncrementalHash hash, string? line)

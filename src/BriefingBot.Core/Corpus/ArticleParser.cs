@@ -41,24 +41,33 @@ public static partial class ArticleParser
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
         ArgumentNullException.ThrowIfNull(text);
+        return Parse(relativePath, text.AsSpan(), out rejection);
+    }
 
-        var normalised = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
-        if (string.IsNullOrWhiteSpace(normalised))
+    /// <summary>
+    /// Parses <paramref name="text"/> as <see cref="Parse(string, string, out string?)"/> does, from any buffer: the
+    /// corpus reader decodes each file into a reused one, and only the lines kept become strings.
+    /// </summary>
+    internal static Article? Parse(string relativePath, ReadOnlySpan<char> text, out string? rejection)
+    {
+        var content = text.TrimStart('\uFEFF');
+        if (content.IsWhiteSpace())
         {
             rejection = "empty";
             return null;
         }
 
-        var rawLines = normalised.Split('\n');
-        var front = FrontMatter.Read(rawLines, out var bodyStart);
-        var lines = rawLines.Skip(bodyStart)
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0)
-            .Select(line => ListBullet().Replace(line, "", 1))
-            .ToList();
+        var rawLines = LineRanges(content);
+        var front = FrontMatter.Read(content, rawLines, out var bodyStart);
+        var lines = new List<string>(rawLines.Count - bodyStart);
+        for (var i = bodyStart; i < rawLines.Count; i++)
+        {
+            var line = content[rawLines[i]].Trim();
+            if (line.Length > 0) lines.Add(WithoutListBullet(line).ToString());
+        }
 
         // Markdown emphasis around a whole line ("**By Jane Doe**") says nothing about what the line is.
-        var bare = lines.Select(line => line.Trim(Emphasis)).ToList();
+        var bare = lines.ConvertAll(line => line.Trim(Emphasis));
         var roles = bare.Select(Classify).ToArray();
         DropAfterArticleEnd(bare, roles);
         DropBackMatter(bare, roles);
@@ -70,15 +79,21 @@ public static partial class ArticleParser
         var headline = FindHeadline(bare, roles);
         var bioAuthor = FindBiography(bare, roles, closingAllowed: front?.Author is null && bylines.Count == 0);
 
-        var paragraphs = new List<Paragraph>();
-        for (var i = 0; i < lines.Count; i++)
-            if (roles[i] == Role.Body)
-                paragraphs.Add(new Paragraph(paragraphs.Count + 1, lines[i], SentenceSplitter.Split(lines[i])));
-        if (paragraphs.Count == 0)
+        // Sized exactly: the paragraphs outlive the parse, as part of the corpus model.
+        var paragraphs = new Paragraph[roles.Count(role => role == Role.Body)];
+        if (paragraphs.Length == 0)
         {
             rejection = "no body text";
             return null;
         }
+        var numbered = 0;
+        var sentences = new List<Sentence>();
+        for (var i = 0; i < lines.Count; i++)
+            if (roles[i] == Role.Body)
+            {
+                paragraphs[numbered] = new Paragraph(numbered + 1, lines[i], SentenceSplitter.Split(lines[i], sentences));
+                numbered++;
+            }
 
         var file = relativePath.Replace('\\', '/');
         rejection = null;
@@ -87,9 +102,35 @@ public static partial class ArticleParser
             File: file,
             Title: front?.Title ?? (headline is null ? null : Headings.Text(headline)),
             Author: front?.Author ?? bylines.FirstOrDefault()?.Author ?? bioAuthor,
-            Published: front?.Published ?? StatedPublication(normalised, bare, roles, bylines),
+            Published: front?.Published ?? StatedPublication(content, bare, roles, bylines),
             Url: front?.Url,
             Paragraphs: paragraphs);
+    }
+
+    // The lines of the text, ended by "\r\n", "\r" or "\n"; held as ranges, since most are trimmed or dropped and only
+    // the lines kept are worth a string of their own.
+    private static List<Range> LineRanges(ReadOnlySpan<char> text)
+    {
+        var lines = new List<Range>();
+        for (var start = 0; ;)
+        {
+            var length = text[start..].IndexOfAny('\r', '\n');
+            if (length < 0)
+            {
+                lines.Add(start..text.Length);
+                return lines;
+            }
+            var end = start + length;
+            lines.Add(start..end);
+            start = text[end..].StartsWith("\r\n") ? end + 2 : end + 1;
+        }
+    }
+
+    private static ReadOnlySpan<char> WithoutListBullet(ReadOnlySpan<char> line)
+    {
+        foreach (var bullet in ListBullet().EnumerateMatches(line))
+            return line[bullet.Length..];
+        return line;
     }
 
     private static Role Classify(string line) =>
@@ -175,7 +216,7 @@ public static partial class ArticleParser
 
     // The date the article states for itself: the first byline's date, else a date line or news dateline before
     // the body. A month and day alone get their year from the article's own dates; no year, no date.
-    private static DateOnly? StatedPublication(string text, List<string> lines, Role[] roles, List<Byline> bylines)
+    private static DateOnly? StatedPublication(ReadOnlySpan<char> text, List<string> lines, Role[] roles, List<Byline> bylines)
     {
         var stated = bylines.Select(b => PublicationDate.FindFirst(b.Tail)).FirstOrDefault(d => d is not null);
         for (var i = 0; stated is null && i < lines.Count && roles[i] != Role.Biography; i++)
@@ -188,8 +229,9 @@ public static partial class ArticleParser
             }
         }
         if (stated is not { } date) return null;
-        // Only a date without a year needs the article's other dates, and finding them reads the whole text.
-        return PublicationDate.Resolve(date, date.Year is null ? PublicationDate.ExplicitDates(text).ToList() : []);
+        // Only a date without a year needs the article's other dates, and finding them reads the whole text. Its line
+        // breaks, as written ("\r\n", "\r" or "\n"), are only whitespace to the date patterns.
+        return PublicationDate.Resolve(date, date.Year is null ? PublicationDate.ExplicitDates(text) : []);
     }
 
     private static string WithoutExtension(string file)

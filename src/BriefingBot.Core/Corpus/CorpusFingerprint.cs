@@ -12,10 +12,13 @@ public static class CorpusFingerprint
 {
     /// <summary>Lower-case hex SHA-256 of the folder's corpus file listing.</summary>
     /// <exception cref="CorpusFolderNotFoundException">The folder does not exist.</exception>
-    public static string Compute(string folder)
+    public static string Compute(string folder) => Compute(CorpusFile.List(folder));
+
+    /// <summary>Lower-case hex SHA-256 of <paramref name="files"/>, a folder's corpus file listing.</summary>
+    internal static string Compute(IReadOnlyList<CorpusFile> files)
     {
         var listing = new StringBuilder();
-        foreach (var file in CorpusFile.List(folder))
+        foreach (var file in files)
         {
             var info = new FileInfo(file.FullPath);
             // A file deleted between listing and stat still counts as a change: it leaves a distinct entry.

@@ -25,17 +25,18 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
     /// <exception cref="CorpusFolderNotFoundException">The folder does not exist.</exception>
     public CorpusSnapshot Read(string folder)
     {
-        // Fingerprint first: a file changed while we read leaves the snapshot looking older, never newer.
-        var fingerprint = CorpusFingerprint.Compute(folder);
+        // Fingerprint first, of the very listing that is read (listing the folder once): a file changed while we read
+        // leaves the snapshot looking older, never newer.
+        var files = CorpusFile.List(folder);
+        var fingerprint = CorpusFingerprint.Compute(files);
         var articles = new List<Article>();
         var warnings = new List<CorpusWarning>();
         // Files are parsed independently, on every core; the results keep path order. Collected in one go rather than
         // consumed as they come: the calling thread then parses too, where it would otherwise wait on the workers and
         // leave a core to a thread the pool has yet to add (a 100k-article corpus was parsed on one core for seconds).
-        var parsed = CorpusFile.List(folder).AsParallel().AsOrdered().Select(file =>
+        var parsed = files.AsParallel().AsOrdered().Select(file =>
         {
-            var text = ReadText(file, out var problem);
-            var article = text is null ? null : ArticleParser.Parse(file.RelativePath, text, out problem);
+            var article = ReadArticle(file, out var problem);
             return (file, article, problem);
         }).ToList();
         foreach (var (file, article, problem) in parsed)
@@ -53,7 +54,7 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
         return new CorpusSnapshot(articles, warnings, fingerprint);
     }
 
-    private static string? ReadText(CorpusFile file, out string? problem)
+    private static Article? ReadArticle(CorpusFile file, out string? problem)
     {
         byte[] bytes;
         try
@@ -74,28 +75,42 @@ public sealed class CorpusReader(ILogger<CorpusReader> logger)
 
         var preamble = StrictUtf8.Preamble;
         var start = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
-        string text;
+        // The text is decoded into a pooled buffer, not a string: the parser keeps only the lines it needs, and a
+        // string of the whole file would be garbage the moment the article is parsed.
+        var buffer = ArrayPool<char>.Shared.Rent(StrictUtf8.GetMaxCharCount(bytes.Length - start));
         try
         {
-            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
-        }
-        catch (DecoderFallbackException)
-        {
-            problem = "not valid UTF-8 text";
-            return null;
-        }
+            ReadOnlySpan<char> text;
+            try
+            {
+                text = buffer.AsSpan(0, StrictUtf8.GetChars(bytes, start, bytes.Length - start, buffer, 0));
+            }
+            catch (DecoderFallbackException)
+            {
+                problem = "not valid UTF-8 text";
+                return null;
+            }
 
+            if (IsMostlyControls(text))
+            {
+                problem = "binary (mostly control characters)";
+                return null;
+            }
+
+            return ArticleParser.Parse(file.RelativePath, text, out problem);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsMostlyControls(ReadOnlySpan<char> text)
+    {
         // Searched rather than tested one by one: text has none, and the search skips it in vectorised blocks.
         var controls = 0;
-        for (var rest = text.AsSpan(); rest.IndexOfAny(StrayControls) is var next and >= 0; rest = rest[(next + 1)..])
+        for (var rest = text; rest.IndexOfAny(StrayControls) is var next and >= 0; rest = rest[(next + 1)..])
             controls++;
-        if (text.Length > 0 && controls > text.Length * MaxControlShare)
-        {
-            problem = "binary (mostly control characters)";
-            return null;
-        }
-
-        problem = null;
-        return text;
+        return text.Length > 0 && controls > text.Length * MaxControlShare;
     }
 }

@@ -25,6 +25,9 @@ internal static partial class PublicationDate
     [GeneratedRegex(@"\b(?<year>(?:19|20)[0-9]{2})[-/](?<month>[0-9]{1,2})[-/](?<day>[0-9]{1,2})\b")]
     private static partial Regex IsoDate();
 
+    // Every pattern a date is read with; where two find a date at the same place, the earlier one reads it.
+    private static readonly Regex[] DatePatterns = [IsoDate(), DayMonthYear(), MonthDay()];
+
     // "Last Updated on: Wednesday, September 30, 2025 10:02 a.m. EDT" has 63 characters.
     private const int MaxDateLineLength = 80;
 
@@ -43,8 +46,21 @@ internal static partial class PublicationDate
     internal readonly record struct Stated(int? Year, int Month, int Day);
 
     /// <summary>The first date stated anywhere in <paramref name="text"/>.</summary>
-    internal static Stated? FindFirst(string text) =>
-        Dates(text).OrderBy(d => d.Match.Index).Select(d => (Stated?)d.Date).FirstOrDefault();
+    internal static Stated? FindFirst(string text)
+    {
+        // Every date pattern needs a digit: a byline tail without a date (most are empty) is not scanned three times.
+        if (!text.AsSpan().ContainsAnyInRange('0', '9')) return null;
+        // Each pattern's first date; where two start at the same place, the earlier pattern's.
+        (int Index, Stated Date)? first = null;
+        foreach (var regex in DatePatterns)
+            for (var m = regex.Match(text); m.Success && (first is null || m.Index < first.Value.Index); m = m.NextMatch())
+                if (TryRead(m) is { } date)
+                {
+                    first = (m.Index, date);
+                    break;
+                }
+        return first?.Date;
+    }
 
     /// <summary>The date when <paramref name="line"/> is only a (labelled) date, like "Updated Jan.1".</summary>
     internal static Stated? ReadDateLine(string line)
@@ -55,10 +71,11 @@ internal static partial class PublicationDate
         var m = DateLine().Match(line);
         if (!m.Success) return null;
         var date = m.Groups["date"].Value.TrimEnd(DateEnd);
-        return Dates(date)
-            .Where(d => d.Match.Index == 0 && d.Match.Length == date.Length)
-            .Select(d => (Stated?)d.Date)
-            .FirstOrDefault();
+        // Only a pattern's first match can span the whole of it.
+        foreach (var regex in DatePatterns)
+            if (regex.Match(date) is { Success: true, Index: 0 } whole && whole.Length == date.Length && TryRead(whole) is { } stated)
+                return stated;
+        return null;
     }
 
     /// <summary>The date of a news dateline at the start of a paragraph ("BEIJING, Jan. 3 (Xinhua) --").</summary>
@@ -69,8 +86,23 @@ internal static partial class PublicationDate
     }
 
     /// <summary>Every complete date (day, month and year) stated in <paramref name="text"/>.</summary>
-    internal static IEnumerable<DateOnly> ExplicitDates(string text) =>
-        Dates(text).Where(d => d.Date.Year is not null).Select(d => new DateOnly(d.Date.Year!.Value, d.Date.Month, d.Date.Day));
+    /// <remarks>
+    /// Read from the article's buffer, not a string of it: a search over a span tells where each date is but not its
+    /// parts, so each date found is matched again on its own to read them. Alone it matches as it did in place: the
+    /// text before it only meets a leading \b, which a date's first character (a digit or a month's capital) passes
+    /// either way, and every way a pattern can end checks the character after it in the same way (not a digit, or a
+    /// word boundary after a digit), so no way of matching that failed in place succeeds alone.
+    /// </remarks>
+    internal static List<DateOnly> ExplicitDates(ReadOnlySpan<char> text)
+    {
+        var dates = new List<DateOnly>();
+        if (!text.ContainsAnyInRange('0', '9')) return dates;
+        foreach (var regex in DatePatterns)
+            foreach (var found in regex.EnumerateMatches(text))
+                if (TryRead(regex.Match(text.Slice(found.Index, found.Length).ToString())) is { Year: { } year } date)
+                    dates.Add(new DateOnly(year, date.Month, date.Day));
+        return dates;
+    }
 
     /// <summary>
     /// The full date of <paramref name="stated"/>: as written when it has a year; otherwise in the year the article's
@@ -102,17 +134,6 @@ internal static partial class PublicationDate
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
             return DateOnly.FromDateTime(stamp.Date);
         return ReadDateLine(value) is { Year: { } year } s ? new DateOnly(year, s.Month, s.Day) : null;
-    }
-
-    private static IEnumerable<(Match Match, Stated Date)> Dates(string text)
-    {
-        // Every date pattern needs a digit: a byline tail without a date (most are empty) is not scanned three times.
-        if (!text.AsSpan().ContainsAnyInRange('0', '9')) return [];
-        return new[] { IsoDate(), DayMonthYear(), MonthDay() }
-            .SelectMany(regex => regex.Matches(text))
-            .Select(m => (Match: m, Date: TryRead(m)))
-            .Where(d => d.Date is not null)
-            .Select(d => (d.Match, d.Date!.Value));
     }
 
     // Groups are read as spans: every date of every article passes here, and none of its parts is kept as text.

@@ -52,10 +52,17 @@ public static partial class SentenceSplitter
     ]);
 
     /// <summary>The sentences of <paramref name="text"/>, in order, each trimmed; empty for blank text.</summary>
-    public static IReadOnlyList<Sentence> Split(string text)
+    public static IReadOnlyList<Sentence> Split(string text) => Split(text, []);
+
+    /// <summary>
+    /// The sentences of <paramref name="text"/>, gathered in <paramref name="sentences"/> (cleared first), which the
+    /// caller may reuse from paragraph to paragraph: what is returned is an array of exactly the sentences, since it
+    /// lives as long as the corpus, and a list per paragraph would outlive it half empty.
+    /// </summary>
+    internal static Sentence[] Split(string text, List<Sentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sentences = new List<Sentence>();
+        sentences.Clear();
         var start = SkipWhitespace(text, 0);
         // Only a terminal can end a sentence: the text between them is skipped in bulk. Every `i = …` below is where
         // the search resumes after.
@@ -107,7 +114,7 @@ public static partial class SentenceSplitter
         var tailEnd = text.Length;
         while (tailEnd > start && char.IsWhiteSpace(text[tailEnd - 1])) tailEnd--;
         if (tailEnd > start) sentences.Add(new Sentence(start, text[start..tailEnd]));
-        return sentences;
+        return sentences.ToArray();
     }
 
     private static bool IsAbbreviation(string text, int period, int next)
