@@ -54,7 +54,7 @@ public sealed partial class BriefingService
                 new Answer(question ?? "", [], "Ask a question, for example “what did <name> say?” or “what was agreed about tariffs?”."));
         if (top is < 1) top = 1;
         // One generation for the whole answer, even if a rebuild switches generations meanwhile.
-        var snapshot = index.Snapshot();
+        using var snapshot = index.Snapshot();
         if (!snapshot.Exists) return Measured(started, "not_ready", new Answer(asked, [], IndexNotReady));
         return QuestionReader.Read(asked) switch
         {
@@ -74,7 +74,7 @@ public sealed partial class BriefingService
         var started = time.GetTimestamp();
         var name = QuestionReader.Normalise(person ?? "");
         if (name.Length == 0) return Measured(started, "empty", new Answer(person ?? "", [], "Name a person, for example “/said Xi Jinping”."));
-        var snapshot = index.Snapshot();
+        using var snapshot = index.Snapshot();
         if (!snapshot.Exists) return Measured(started, "not_ready", new Answer(name, [], IndexNotReady));
         return Measured(started, "speaker", AnswerForSpeaker(snapshot, name, name, topic: null, top) ?? NeverQuoted(snapshot, name, name, top));
     }
@@ -102,7 +102,7 @@ public sealed partial class BriefingService
     /// ones left out), articles indexed after <paramref name="since"/> and their notable quotations.</summary>
     public Digest BuildDigest(DateOnly today, int horizonDays, DateTimeOffset? since)
     {
-        var snapshot = index.Snapshot();
+        using var snapshot = index.Snapshot();
         var catalog = snapshot.Catalog;
         var upcoming = Upcoming(catalog.Milestones, today, horizonDays).Where(m => m.SupersededBy is null).ToList();
         var fresh = catalog.Articles.Values
@@ -138,7 +138,7 @@ public sealed partial class BriefingService
             await quotations;
             return new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
         }, cancellationToken);
-        var served = index.Snapshot();
+        using var served = index.Snapshot();
         var before = served.Catalog;
         var touched = snapshot.Articles
             .Where(a => !before.Articles.TryGetValue(a.Id, out var known) || known.ContentHash != a.ContentHash)

@@ -27,7 +27,8 @@ public sealed class BriefingIndex : IDisposable
     // The generation serving queries and the pointer file's time it was opened at, swapped as one immutable pair so that
     // the unlocked read in Current() never sees one without the other.
     private volatile Serving serving = new(default, null);
-    private IndexGeneration? previous;
+    private string? previousFolder;
+    private volatile bool disposed;
 
     public BriefingIndex(string folder, TimeProvider time, ILogger<BriefingIndex> logger)
     {
@@ -36,17 +37,27 @@ public sealed class BriefingIndex : IDisposable
         this.logger = logger;
         searching = new SearchTools(
             new SafeQuery(analyzer), new TypeFilter(Fields.TypePassage), new TypeFilter(Fields.TypeQuotation),
-            new TypeFilter(Fields.TypeMilestone), Current);
+            new TypeFilter(Fields.TypeMilestone));
     }
 
     /// <summary>The catalog of the generation now serving queries; <see cref="IndexCatalog.Empty"/> before the first build.</summary>
     public IndexCatalog Catalog => Current()?.Catalog ?? IndexCatalog.Empty;
 
     /// <summary>
-    /// The generation now serving queries, held fixed: its catalog and searches for the length of one question or
-    /// report, however many rebuilds switch generations meanwhile.
+    /// The generation now serving queries, held fixed until the snapshot is disposed: its catalog and searches for the
+    /// length of one question or report, however many rebuilds switch generations meanwhile.
     /// </summary>
-    public IndexSnapshot Snapshot() => new(Current(), searching);
+    /// <exception cref="ObjectDisposedException">This index has been disposed.</exception>
+    public IndexSnapshot Snapshot()
+    {
+        while (true)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var generation = Current();
+            if (generation is null || generation.TryHold()) return new IndexSnapshot(generation, searching);
+            // Closed between being fetched and being held: a switch retired it, so the pointer names a newer one.
+        }
+    }
 
     /// <summary>True once a generation has been built in the folder.</summary>
     public bool Exists => Current() is not null;
@@ -99,8 +110,8 @@ public sealed class BriefingIndex : IDisposable
 
     public void Dispose()
     {
+        disposed = true;
         serving.Generation?.Dispose();
-        previous?.Dispose();
         analyzer.Dispose();
         buildGate.Dispose();
     }
@@ -157,10 +168,12 @@ public sealed class BriefingIndex : IDisposable
     // Called with openGate held.
     private void Serve(DateTime stamp, IndexGeneration opened)
     {
-        // Keep the replaced generation open: a query that fetched it a moment ago may still be starting.
-        previous?.Dispose();
-        previous = serving.Generation;
+        // The replaced generation closes with the last snapshot holding it. Its folder is kept until the next switch,
+        // for other processes that opened it a moment ago.
+        var replaced = serving.Generation;
+        previousFolder = replaced?.Folder;
         serving = new Serving(stamp, opened);
+        replaced?.Dispose();
         logger.LogDebug("Index generation {Generation} is now serving queries", Path.GetFileName(opened.Folder));
     }
 
@@ -170,7 +183,7 @@ public sealed class BriefingIndex : IDisposable
 
     private void DeleteRetiredGenerations()
     {
-        var keep = new[] { serving.Generation?.Folder, previous?.Folder };
+        var keep = new[] { serving.Generation?.Folder, previousFolder };
         foreach (var dir in Directory.EnumerateDirectories(folder, "gen-*"))
             if (!keep.Contains(dir)) TryDelete(dir);
     }

@@ -12,7 +12,7 @@ namespace BriefingBot.Search;
 
 /// <summary>
 /// One immutable, fully built index folder, open for queries: its catalog in memory and its shards behind one
-/// searcher. The reader is reference-counted, so queries still running when a newer generation replaces this one
+/// searcher. The reader is reference-counted, so snapshots still answering when a newer generation replaces this one
 /// finish on it before its files close.
 /// </summary>
 internal sealed class IndexGeneration : IDisposable
@@ -86,21 +86,19 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="search"/> with the reader held for the duration of the call.</summary>
-    /// <exception cref="ObjectDisposedException">This generation was retired; ask the newer one.</exception>
-    /// <param name="search">Given this generation's searcher and its catalog.</param>
-    public T Search<T>(Func<IndexSearcher, IndexCatalog, T> search)
-    {
-        if (!reader.TryIncRef()) throw new ObjectDisposedException(Folder);
-        try
-        {
-            return search(searcher, Catalog);
-        }
-        finally
-        {
-            reader.DecRef();
-        }
-    }
+    /// <summary>
+    /// Keeps this generation's files open until <see cref="Release"/>, whenever it is retired meanwhile; false when it
+    /// has already been closed.
+    /// </summary>
+    public bool TryHold() => reader.TryIncRef();
 
+    /// <summary>Lets go of a <see cref="TryHold"/>; the files close with the last holder once the generation is retired.</summary>
+    public void Release() => reader.DecRef();
+
+    /// <summary>Runs <paramref name="search"/> on this generation, which the caller holds (<see cref="TryHold"/>).</summary>
+    /// <param name="search">Given this generation's searcher and its catalog.</param>
+    public T Search<T>(Func<IndexSearcher, IndexCatalog, T> search) => search(searcher, Catalog);
+
+    /// <summary>Retires the generation: its files close now, or when the last holder releases it.</summary>
     public void Dispose() => reader.Dispose();
 }

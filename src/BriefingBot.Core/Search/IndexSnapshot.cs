@@ -6,14 +6,16 @@ using Lucene.Net.Search;
 namespace BriefingBot.Search;
 
 /// <summary>
-/// One generation of the index, fixed while it is held (a question, a digest): its catalog and searches over it. An
-/// answer then never mixes two generations, and the pointer file is checked once per question rather than once per
-/// search and per result. Thread-safe.
+/// One generation of the index, held while the snapshot is (a question, a digest): its catalog and searches over it.
+/// Its files stay open until the snapshot is disposed, however many rebuilds retire the generation meanwhile, so an
+/// answer never mixes two generations; and the pointer file is checked once per question rather than once per search
+/// and per result. Thread-safe; dispose it when the answer is made.
 /// </summary>
-public sealed class IndexSnapshot
+public sealed class IndexSnapshot : IDisposable
 {
     private readonly IndexGeneration? generation;
     private readonly SearchTools tools;
+    private int disposed;
 
     internal IndexSnapshot(IndexGeneration? generation, SearchTools tools)
     {
@@ -26,6 +28,11 @@ public sealed class IndexSnapshot
 
     /// <summary>True once a generation has been built.</summary>
     public bool Exists => generation is not null;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0) generation?.Release();
+    }
 
     /// <summary>The best passages for free text, at most one per paragraph.</summary>
     public IReadOnlyList<PassageHit> SearchPassages(string text, int top)
@@ -137,21 +144,10 @@ public sealed class IndexSnapshot
     private static readonly IReadOnlyDictionary<string, float> TopicFields =
         new Dictionary<string, float> { [Fields.Body] = 2f, [Fields.Context] = 1f };
 
-    /// <summary>Runs a search on this snapshot's generation, or on the newest if two rebuilds retired it meanwhile; given that generation's searcher and catalog.</summary>
-    private T? Search<T>(Func<IndexSearcher, IndexCatalog, T> search) where T : class
-    {
-        if (generation is null) return null;
-        try
-        {
-            return generation.Search(search);
-        }
-        catch (ObjectDisposedException)
-        {
-            return tools.Latest() is { } latest && !ReferenceEquals(latest, generation) ? latest.Search(search) : null;
-        }
-    }
+    /// <summary>Runs a search on this snapshot's generation, given its searcher and catalog; null before the first build.</summary>
+    private T? Search<T>(Func<IndexSearcher, IndexCatalog, T> search) where T : class =>
+        generation?.Search(search);
 }
 
-/// <summary>What every snapshot of one index searches with, and how to reach the newest generation.</summary>
-internal sealed record SearchTools(
-    SafeQuery Query, TypeFilter Passages, TypeFilter Quotations, TypeFilter Milestones, Func<IndexGeneration?> Latest);
+/// <summary>What every snapshot of one index searches with.</summary>
+internal sealed record SearchTools(SafeQuery Query, TypeFilter Passages, TypeFilter Quotations, TypeFilter Milestones);

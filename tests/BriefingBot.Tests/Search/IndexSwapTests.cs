@@ -61,8 +61,7 @@ public sealed class IndexSwapTests : IDisposable
         await bot.ReindexAsync();
         Assert.DoesNotContain(bot.Ask("what did Wilhelmina Okonkwo-Baptiste say").Results, r => r.Speaker is not null);
 
-        File.WriteAllText(Path.Combine(corpus.Path, "900_new.txt"),
-            "A New Report\n\nBy Sam Writer\n\n“Shipping rates will double by spring,” Wilhelmina Okonkwo-Baptiste, an analyst at a port authority, said on Monday.\n");
+        AddWilhelminasReport();
         await admin.ReindexAsync();
 
         Assert.Contains(bot.Ask("what did Wilhelmina Okonkwo-Baptiste say").Results, r => r.Speaker == "Wilhelmina Okonkwo-Baptiste");
@@ -74,12 +73,11 @@ public sealed class IndexSwapTests : IDisposable
         using var index = new BriefingIndex(folder.Combine("index"), TimeProvider.System, NullLogger<BriefingIndex>.Instance);
         var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
         await admin.ReindexAsync();
-        var before = index.Snapshot();
-        File.WriteAllText(Path.Combine(corpus.Path, "900_new.txt"),
-            "A New Report\n\nBy Sam Writer\n\n“Shipping rates will double by spring,” Wilhelmina Okonkwo-Baptiste, an analyst at a port authority, said on Monday.\n");
+        using var before = index.Snapshot();
+        AddWilhelminasReport();
 
         await admin.ReindexAsync();
-        var after = index.Snapshot();
+        using var after = index.Snapshot();
 
         Assert.DoesNotContain("900_new", before.Catalog.Articles.Keys);
         Assert.Empty(before.QuotationsBy(["Wilhelmina Okonkwo-Baptiste"], topic: null));
@@ -87,6 +85,28 @@ public sealed class IndexSwapTests : IDisposable
         Assert.Contains("900_new", after.Catalog.Articles.Keys);
         Assert.NotEmpty(after.QuotationsBy(["Wilhelmina Okonkwo-Baptiste"], topic: null));
         Assert.Contains(after.SearchPassages("Okonkwo-Baptiste shipping rates", 5), p => p.ArticleId == "900_new");
+    }
+
+    [Fact]
+    public async Task Snapshot_AnswersFromItsGeneration_AfterRebuildsRetireAndDeleteIt()
+    {
+        using var index = new BriefingIndex(folder.Combine("index"), TimeProvider.System, NullLogger<BriefingIndex>.Instance);
+        var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
+        await admin.ReindexAsync();
+        using var held = index.Snapshot();
+        AddWilhelminasReport();
+
+        // Each rebuild is seen by the next snapshot, which switches generations; the second retires the held one, and
+        // the builder deletes its folder.
+        for (var rebuild = 0; rebuild < 2; rebuild++)
+        {
+            await admin.ReindexAsync();
+            index.Snapshot().Dispose();
+        }
+
+        Assert.Empty(held.QuotationsBy(["Wilhelmina Okonkwo-Baptiste"], topic: null));
+        Assert.DoesNotContain(held.SearchPassages("Okonkwo-Baptiste shipping rates", 5), p => p.ArticleId == "900_new");
+        Assert.NotEmpty(held.QuotationsBy(["Wu Xinbo"], topic: null));
     }
 
     [Fact]
@@ -134,7 +154,8 @@ public sealed class IndexSwapTests : IDisposable
         await Assert.ThrowsAsync<InvalidDataException>(() => index.RebuildAsync(snapshot, quotations, milestones, CancellationToken.None));
 
         Assert.Equal([serving], Directory.EnumerateDirectories(indexFolder, "gen-*"));
-        Assert.NotEmpty(index.Snapshot().SearchPassages("tariff truce", 3));
+        using var stillServing = index.Snapshot();
+        Assert.NotEmpty(stillServing.SearchPassages("tariff truce", 3));
     }
 
     [Fact]
@@ -154,4 +175,8 @@ public sealed class IndexSwapTests : IDisposable
         Assert.Equal(read.Milestones, served.Milestones);
         Assert.Equal(read.People.Select(p => (p.Name, string.Join("|", p.Aliases))), served.People.Select(p => (p.Name, string.Join("|", p.Aliases))));
     }
+
+    private void AddWilhelminasReport() =>
+        File.WriteAllText(Path.Combine(corpus.Path, "900_new.txt"),
+            "A New Report\n\nBy Sam Writer\n\n“Shipping rates will double by spring,” Wilhelmina Okonkwo-Baptiste, an analyst at a port authority, said on Monday.\n");
 }
