@@ -70,9 +70,8 @@ public sealed class IndexSwapTests : IDisposable
     [Fact]
     public async Task Snapshot_AnswersFromItsGeneration_AfterARebuildSwitchesToANewerOne()
     {
-        using var index = new BriefingIndex(folder.Combine("index"), TimeProvider.System, NullLogger<BriefingIndex>.Instance);
-        var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
-        await admin.ReindexAsync();
+        using var index = BotIndex();
+        var admin = await AdminWithAGenerationAsync();
         using var before = index.Snapshot();
         AddWilhelminasReport();
 
@@ -90,9 +89,8 @@ public sealed class IndexSwapTests : IDisposable
     [Fact]
     public async Task Snapshot_AnswersFromItsGeneration_AfterRebuildsRetireAndDeleteIt()
     {
-        using var index = new BriefingIndex(folder.Combine("index"), TimeProvider.System, NullLogger<BriefingIndex>.Instance);
-        var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
-        await admin.ReindexAsync();
+        using var index = BotIndex();
+        var admin = await AdminWithAGenerationAsync();
         using var held = index.Snapshot();
         AddWilhelminasReport();
 
@@ -179,4 +177,14 @@ public sealed class IndexSwapTests : IDisposable
     private void AddWilhelminasReport() =>
         File.WriteAllText(Path.Combine(corpus.Path, "900_new.txt"),
             "A New Report\n\nBy Sam Writer\n\n“Shipping rates will double by spring,” Wilhelmina Okonkwo-Baptiste, an analyst at a port authority, said on Monday.\n");
+
+    private BriefingIndex BotIndex() => new(folder.Combine("index"), TimeProvider.System, NullLogger<BriefingIndex>.Instance);
+
+    /// <summary>Another instance of the bot, an admin's, which has built the first generation in the bot's index folder.</summary>
+    private async Task<BriefingService> AdminWithAGenerationAsync()
+    {
+        var admin = TestBriefing.Create(corpus.Path, folder.Combine("index"));
+        await admin.ReindexAsync();
+        return admin;
+    }
 }
