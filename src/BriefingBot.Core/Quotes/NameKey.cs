@@ -70,19 +70,14 @@ internal static class NameKey
 
     /// <summary><see cref="Fold"/>, written into <paramref name="buffer"/> (as long as the text) when the text is
     /// ASCII, as most names are; other text is folded into a string of its own.</summary>
-    private static ReadOnlySpan<char> FoldInto(string text, Span<char> buffer)
-    {
-        if (text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
-            return Fold(text);
-        return buffer[..text.AsSpan().ToLowerInvariant(buffer)];
-    }
+    private static ReadOnlySpan<char> FoldInto(string text, Span<char> buffer) =>
+        Ascii.IsValid(text) ? buffer[..text.AsSpan().ToLowerInvariant(buffer)] : FoldBeyondAscii(text);
 
-    /// <summary>Lowercase without diacritics.</summary>
-    public static string Fold(string text)
+    /// <summary>Lowercase without diacritics (ASCII, with none to strip and nothing to recompose, is only lowercased).</summary>
+    public static string Fold(string text) => Ascii.IsValid(text) ? text.ToLowerInvariant() : FoldBeyondAscii(text);
+
+    private static string FoldBeyondAscii(string text)
     {
-        // ASCII has no diacritics to strip and nothing to recompose: lower case is all there is to do.
-        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
-            return text.ToLowerInvariant();
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

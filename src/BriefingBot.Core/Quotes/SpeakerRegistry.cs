@@ -32,9 +32,6 @@ internal sealed class Speaker
     /// <summary>The article shows this is a person (title, role, appositive, say-verb …), not merely a capitalised phrase.</summary>
     public bool Confirmed { get; set; }
 
-    /// <summary>Every name this speaker goes by.</summary>
-    public IEnumerable<string> Names => aliases.Prepend(Name);
-
     /// <param name="key">The alias's <see cref="NameKey.Of"/>.</param>
     public void AddAlias(string alias, string key)
     {

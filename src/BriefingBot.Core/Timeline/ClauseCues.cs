@@ -101,10 +101,6 @@ internal static class ClauseCues
         return Listed.TryGetValue(lower, out var cues) ? cues : WordCues.Content;
     }
 
-    public static bool IsDeadlineWord(ReadOnlySpan<char> lower) => DeadlineWords.Contains(lower);
-
-    public static bool IsContentWord(ReadOnlySpan<char> lower) => lower.Length > 0 && !FunctionWords.Contains(lower);
-
     private static Dictionary<string, WordCues>.AlternateLookup<ReadOnlySpan<char>> ListAll()
     {
         var cues = new Dictionary<string, WordCues>(StringComparer.Ordinal);

@@ -18,10 +18,8 @@ internal sealed partial record MilestoneClause(string Label, bool HasEventCue, b
     {
         get
         {
-            // Lower-cased whole, as SentenceText.LowerOf reads words: a word's slice of it is the word lower-cased.
-            var lower = Label.ToLowerInvariant();
             foreach (var word in SentenceText.WordsIn(Label))
-                if (ClauseCues.IsContentWord(lower.AsSpan(word.Index, word.Length)))
+                if (ClauseCues.CuesOf(Label.AsSpan(word.Index, word.Length)).HasFlag(WordCues.Content))
                     return true;
             return false;
         }

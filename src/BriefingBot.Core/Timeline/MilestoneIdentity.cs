@@ -80,7 +80,7 @@ public static class MilestoneIdentity
         {
             var lower = text.LowerOf(word);
             // Words of running out ("expires", "ends") say what kind of date it is, not what it is about.
-            if (ClauseCues.IsContentWord(lower) && !ClauseCues.IsDeadlineWord(lower))
+            if ((ClauseCues.CuesOf(lower) & (WordCues.Content | WordCues.Deadline)) == WordCues.Content)
                 stems.Add(Stem(lower));
         }
 
