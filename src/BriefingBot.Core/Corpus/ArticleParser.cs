@@ -229,9 +229,9 @@ public static partial class ArticleParser
             }
         }
         if (stated is not { } date) return null;
-        // Only a date without a year needs the article's other dates, and finding them reads the whole text. Its line
-        // breaks, as written ("\r\n", "\r" or "\n"), are only whitespace to the date patterns.
-        return PublicationDate.Resolve(date, date.Year is null ? PublicationDate.ExplicitDates(text) : []);
+        // Only a date without a year needs the article's other dates, and finding them reads the whole text, made a
+        // string for it. Its line breaks, as written ("\r\n", "\r" or "\n"), are only whitespace to the date patterns.
+        return PublicationDate.Resolve(date, date.Year is null ? PublicationDate.ExplicitDates(text.ToString()) : []);
     }
 
     private static string WithoutExtension(string file)

@@ -86,20 +86,13 @@ internal static partial class PublicationDate
     }
 
     /// <summary>Every complete date (day, month and year) stated in <paramref name="text"/>.</summary>
-    /// <remarks>
-    /// Read from the article's buffer, not a string of it: a search over a span tells where each date is but not its
-    /// parts, so each date found is matched again on its own to read them. Alone it matches as it did in place: the
-    /// text before it only meets a leading \b, which a date's first character (a digit or a month's capital) passes
-    /// either way, and every way a pattern can end checks the character after it in the same way (not a digit, or a
-    /// word boundary after a digit), so no way of matching that failed in place succeeds alone.
-    /// </remarks>
-    internal static List<DateOnly> ExplicitDates(ReadOnlySpan<char> text)
+    internal static List<DateOnly> ExplicitDates(string text)
     {
         var dates = new List<DateOnly>();
-        if (!text.ContainsAnyInRange('0', '9')) return dates;
+        if (!text.AsSpan().ContainsAnyInRange('0', '9')) return dates;
         foreach (var regex in DatePatterns)
-            foreach (var found in regex.EnumerateMatches(text))
-                if (TryRead(regex.Match(text.Slice(found.Index, found.Length).ToString())) is { Year: { } year } date)
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+                if (TryRead(m) is { Year: { } year } date)
                     dates.Add(new DateOnly(year, date.Month, date.Day));
         return dates;
     }
