@@ -37,10 +37,25 @@ public sealed record ArticleRef(string Id, string? Title, string? Author, DateOn
 /// A body paragraph. <see cref="Text"/> is verbatim from the file (trimmed), so every quote taken from it
 /// is a substring of the article.
 /// </summary>
-public sealed record Paragraph(int Number, string Text, IReadOnlyList<Sentence> Sentences);
+public sealed record Paragraph(int Number, string Text, IReadOnlyList<Sentence> Sentences)
+{
+    /// <summary>The text of one of this paragraph's sentences, as a new string.</summary>
+    public string TextOf(Sentence sentence) => Text.Substring(sentence.Start, sentence.Length);
 
-/// <summary>A sentence of a paragraph: <see cref="Text"/> equals <c>paragraph.Text.Substring(Start, Text.Length)</c>.</summary>
-public sealed record Sentence(int Start, string Text);
+    /// <summary>The text of one of this paragraph's sentences, without copying it.</summary>
+    public ReadOnlySpan<char> SpanOf(Sentence sentence) => Text.AsSpan(sentence.Start, sentence.Length);
+}
+
+/// <summary>
+/// A sentence of a paragraph, as the range [<see cref="Start"/>, <see cref="End"/>) of its text. A range and not a
+/// string of its own: the sentences live as long as the corpus, and copies of them would double the text the collector
+/// carries from generation to generation; the few readers that need a string make it (<see cref="Paragraph.TextOf"/>).
+/// </summary>
+public readonly record struct Sentence(int Start, int Length)
+{
+    /// <summary>Where the sentence ends in its paragraph's text (exclusive).</summary>
+    public int End => Start + Length;
+}
 
 /// <summary>A corpus file that could not be used, and why (binary, empty, invalid UTF-8, unreadable).</summary>
 public sealed record CorpusWarning(string File, string Message);

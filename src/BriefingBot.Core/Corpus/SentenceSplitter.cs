@@ -106,14 +106,14 @@ public static partial class SentenceSplitter
                 continue;
             }
 
-            sentences.Add(new Sentence(start, text[start..end]));
+            sentences.Add(new Sentence(start, end - start));
             start = next;
             i = next - 1;
         }
 
         var tailEnd = text.Length;
         while (tailEnd > start && char.IsWhiteSpace(text[tailEnd - 1])) tailEnd--;
-        if (tailEnd > start) sentences.Add(new Sentence(start, text[start..tailEnd]));
+        if (tailEnd > start) sentences.Add(new Sentence(start, tailEnd - start));
         return sentences.ToArray();
     }
 

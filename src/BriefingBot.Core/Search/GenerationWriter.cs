@@ -230,8 +230,8 @@ internal static class GenerationWriter
         if (at < 0) return paragraph.Text;
         var end = at + quote.Length;
         return string.Join(' ', paragraph.Sentences
-            .Where(s => s.Start < end && s.Start + s.Text.Length > at)
-            .Select(s => s.Text));
+            .Where(s => s.Start < end && s.End > at)
+            .Select(paragraph.TextOf));
     }
 
 }

@@ -37,7 +37,7 @@ internal static class Passages
         for (var first = 0; first < sentences.Count; first += Stride)
         {
             var last = Math.Min(first + WindowSentences, sentences.Count) - 1;
-            yield return (sentences[first].Start, sentences[last].Start + sentences[last].Text.Length);
+            yield return (sentences[first].Start, sentences[last].End);
             if (last == sentences.Count - 1) yield break;
         }
     }

@@ -44,7 +44,7 @@ public sealed partial class DateExtractor
     public DateContext CreateContext(DateOnly? published, IEnumerable<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        return CreateContext(published, sentences.Where(MayHoldDate).Select(Scan));
+        return CreateContext(published, sentences.Where(sentence => MayHoldDate(sentence)).Select(Scan));
     }
 
     /// <summary>The context from sentences already scanned, so that an article's sentences are scanned once.</summary>
@@ -71,15 +71,15 @@ public sealed partial class DateExtractor
     /// sentences are like that. A form that needs none of these must widen this test: DateSignalTests holds it to
     /// every dated row of DateExtractorTests.Normalises.
     /// </summary>
-    internal static bool MayHoldDate(string sentence) =>
+    internal static bool MayHoldDate(ReadOnlySpan<char> sentence) =>
         HasDigit(sentence) || HasMonthName(sentence) || HasWeekdayName(sentence);
 
     // ASCII digits: the patterns read no others.
-    private static bool HasDigit(string sentence) => sentence.AsSpan().ContainsAnyInRange('0', '9');
+    private static bool HasDigit(ReadOnlySpan<char> sentence) => sentence.ContainsAnyInRange('0', '9');
 
-    private static bool HasMonthName(string sentence) => sentence.AsSpan().ContainsAny(MonthStems);
+    private static bool HasMonthName(ReadOnlySpan<char> sentence) => sentence.ContainsAny(MonthStems);
 
-    private static bool HasWeekdayName(string sentence) => sentence.AsSpan().ContainsAny(WeekdayNames);
+    private static bool HasWeekdayName(ReadOnlySpan<char> sentence) => sentence.ContainsAny(WeekdayNames);
 
     // Every full and short month name starts with one of these, case-sensitively as the patterns match them.
     private static readonly SearchValues<string> MonthStems = SearchValues.Create(

@@ -71,8 +71,8 @@ public sealed class TimelineBuilder
         var dated = new List<(Paragraph Paragraph, Sentence Sentence, ScannedSentence Scanned)>();
         foreach (var paragraph in article.Paragraphs)
             foreach (var sentence in paragraph.Sentences)
-                if (DateExtractor.MayHoldDate(sentence.Text))
-                    dated.Add((paragraph, sentence, dates.Scan(sentence.Text)));
+                if (DateExtractor.MayHoldDate(paragraph.SpanOf(sentence)))
+                    dated.Add((paragraph, sentence, dates.Scan(paragraph.TextOf(sentence))));
         var context = dates.CreateContext(article.Published, dated.Select(x => x.Scanned));
         var anchor = context.Anchor;
         var found = new List<Found>();
@@ -90,10 +90,10 @@ public sealed class TimelineBuilder
                 if (KindOf(reading, clause) is not { } kind)
                     continue;
                 var mention = reading.Mention;
-                source ??= MilestoneIdentity.Normalise(sentence.Text);
+                source ??= MilestoneIdentity.Normalise(scanned.Text.Text);
                 var milestone = new Milestone(
                     MilestoneIdentity.IdOfNormalised(article.Id, source, mention.Date, mention.Precision),
-                    mention.Date, mention.Precision, clause.Label, kind, sentence.Text, article.Ref, paragraph.Number);
+                    mention.Date, mention.Precision, clause.Label, kind, scanned.Text.Text, article.Ref, paragraph.Number);
                 if (!listed.Add((milestone.Date, milestone.Precision, clause.Label.ToLowerInvariant())))
                     continue;
                 var reschedulable = kind == MilestoneKind.Deadline || reading.Orientation == Orientation.Forward;

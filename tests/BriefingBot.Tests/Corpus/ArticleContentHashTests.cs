@@ -8,7 +8,7 @@ public sealed class ArticleContentHashTests
 {
     private static Article Article(string? title, string? author, DateOnly? published, params string[] paragraphs) =>
         new("a", "a.txt", title, author, published, null,
-            paragraphs.Select((text, i) => new Paragraph(i + 1, text, [new Sentence(0, text)])).ToList());
+            paragraphs.Select((text, i) => new Paragraph(i + 1, text, [new Sentence(0, text.Length)])).ToList());
 
     // An index built by an earlier version holds hashes of this text: a different hash would mark every article as
     // new after an upgrade, and the next digest would announce the whole corpus.

@@ -45,22 +45,14 @@ public class SentenceSplitterTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Split_FindsSentenceBoundaries(string paragraph, string[] expected) =>
-        Assert.Equal(expected, SentenceSplitter.Split(paragraph).Select(s => s.Text));
-
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void Split_EverySentenceIsTheSliceAtItsStart(string paragraph, string[] _)
-    {
-        foreach (var sentence in SentenceSplitter.Split(paragraph))
-            Assert.Equal(sentence.Text, paragraph.Substring(sentence.Start, sentence.Text.Length));
-    }
+        Assert.Equal(expected, SentenceSplitter.Split(paragraph).Select(s => paragraph.Substring(s.Start, s.Length)));
 
     [Fact]
     public void Split_SkipsSurroundingWhitespace()
     {
         var sentences = SentenceSplitter.Split("  One.   Two.  ");
 
-        Assert.Equal([new Sentence(2, "One."), new Sentence(9, "Two.")], sentences);
+        Assert.Equal([new Sentence(2, 4), new Sentence(9, 4)], sentences);
     }
 
     [Fact]

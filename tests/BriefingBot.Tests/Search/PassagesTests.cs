@@ -13,7 +13,7 @@ public sealed class PassagesTests
     {
         var sentences = Enumerable.Range(1, 6).Select(i => $"Sentence number {i} says something long enough to count here, about the tariff truce and its terms.").ToList();
         var text = string.Join(' ', sentences);
-        var paragraph = new Paragraph(1, text, sentences.Select(s => new Sentence(text.IndexOf(s, StringComparison.Ordinal), s)).ToList());
+        var paragraph = new Paragraph(1, text, sentences.Select(s => new Sentence(text.IndexOf(s, StringComparison.Ordinal), s.Length)).ToList());
         var article = new Article("a", "a.txt", null, null, null, null, [paragraph]);
 
         var passages = Passages.Of(article).Select(p => p.Text).ToList();

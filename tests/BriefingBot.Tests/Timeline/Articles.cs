@@ -16,11 +16,11 @@ internal static partial class Articles
         var start = 0;
         foreach (Match boundary in SentenceBoundary().Matches(paragraph))
         {
-            sentences.Add(new Sentence(start, paragraph[start..boundary.Index]));
+            sentences.Add(new Sentence(start, boundary.Index - start));
             start = boundary.Index + boundary.Length;
         }
 
-        sentences.Add(new Sentence(start, paragraph[start..]));
+        sentences.Add(new Sentence(start, paragraph.Length - start));
         return sentences;
     }
 

@@ -47,7 +47,7 @@ public class DateSignalTests
         var corpus = new CorpusReader(NullLogger<CorpusReader>.Instance).Read(RepositoryPaths.Corpus);
         // A publication date, so partial dates ("October 30") resolve and count as found.
         var context = new DateContext(new DateOnly(2025, 11, 15), []);
-        var sentences = corpus.Articles.SelectMany(a => a.Paragraphs).SelectMany(p => p.Sentences).Select(s => s.Text).ToList();
+        var sentences = corpus.Articles.SelectMany(a => a.Paragraphs).SelectMany(p => p.Sentences.Select(p.TextOf)).ToList();
 
         var turnedAway = sentences.Where(s => !DateExtractor.MayHoldDate(s)).ToList();
 
