@@ -38,6 +38,11 @@ public static class Report
                     if (s.MedianRebuild is { } r)
                         text.AppendLine($"| {s.Articles:N0} | {WallTimes(s.WarmupRebuilds)} | {s.Rebuilds.Count} | {r.Time.WallSeconds:F2} s | {r.Time.CpuSeconds:F1} s | {s.MegabytesPerSecondWarm:F2} | {s.Articles / r.Time.WallSeconds:N0} | {s.CorpusBytes / 1e6 / r.Time.CpuSeconds:F2} | {r.Gc.AllocatedBytes / 1e9:F1} GB | {r.Gc.PauseSeconds:F1} s |");
             }
+            text.AppendLine().AppendLine("Answering while reindexing: a question every 25 ms during further warm reindexes (as many as it takes to ask 100), each handed to the thread pool as `serve` hands a request to it, timed from hand-off to answer (milliseconds):").AppendLine();
+            text.AppendLine("| articles | questions | p50 | p99 | max |");
+            text.AppendLine("|---:|---:|---:|---:|---:|");
+            foreach (var s in results.Sizes)
+                text.AppendLine($"| {s.Articles:N0} | {s.AskWhileReindexing.Count:N0} | {Ms(s.AskWhileReindexing.P50)} | {Ms(s.AskWhileReindexing.P99)} | {Ms(s.AskWhileReindexing.Max)} |");
             text.AppendLine().AppendLine("Stages, timed again one by one after the build (wall s / CPU s / GB allocated):").AppendLine();
             text.AppendLine("| articles | " + string.Join(" | ", results.Sizes[0].Stages.All.Select(a => a.Stage)) + " |");
             text.AppendLine("|---:|" + string.Concat(results.Sizes[0].Stages.All.Select(_ => "---:|")));

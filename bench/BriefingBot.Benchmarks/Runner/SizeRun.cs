@@ -25,6 +25,7 @@ public sealed record SizeResult(
     int People,
     StageTimes Stages,
     IReadOnlyDictionary<string, AskSummary> AskByCategory,
+    LatencySummary AskWhileReindexing,
     IReadOnlyList<QuestionTiming> Questions)
 {
     public double MegabytesPerSecond => CorpusBytes / 1e6 / Index.WallSeconds;
@@ -120,6 +121,8 @@ public static class SizeRun
         var warm = new List<Rebuild>();
         for (var i = 0; i < rebuilds.Timed; i++)
             warm.Add(await RebuildAsync(briefing));
+        Console.Error.WriteLine($"  [{label}] asking while reindexing once more");
+        var askWhileReindexing = await AskWhileReindexingAsync(briefing, questions);
 
         Console.Error.WriteLine($"  [{label}] timing the indexing stages");
         var scratch = index.TrimEnd('/') + "-stages";
@@ -127,7 +130,7 @@ public static class SizeRun
         Directory.Delete(scratch, recursive: true);
         return new SizeResult(
             label, report.Articles, files.Sum(f => f.Length), indexing, warmup, warm, indexBytes, peak, heap, indexGc,
-            report.Passages, report.Quotations, report.Timeline.Count, briefing.Catalog.People.Count, stages, byCategory,
+            report.Passages, report.Quotations, report.Timeline.Count, briefing.Catalog.People.Count, stages, byCategory, askWhileReindexing,
             timings.Select(t => new QuestionTiming(t.Id, t.Question, t.Category, t.Results, t.Samples.Summary(), t.Cpu.Summary())).ToList());
     }
 
@@ -137,6 +140,36 @@ public static class SizeRun
         var time = await Elapsed.OfAsync(() => briefing.ReindexAsync());
         return new Rebuild(time, gc());
     }
+
+    /// <summary>
+    /// A question every 25 ms while the corpus is reindexed again (until at least <see cref="QuestionsWhileReindexing"/>
+    /// were asked), each handed to the thread pool as a request handler of <c>serve</c> runs on it, timed from hand-off
+    /// to answer: what a user asking during an admin's reindex waits. Not during the timed rebuilds, which the questions
+    /// would slow.
+    /// </summary>
+    private static async Task<LatencySummary> AskWhileReindexingAsync(BriefingService briefing, IReadOnlyList<BenchQuestion> questions)
+    {
+        var latencies = new Latencies();
+        var asked = 0;
+        using var reindexed = new CancellationTokenSource();
+        var asking = Task.Factory.StartNew(() =>
+        {
+            for (var i = 0; !reindexed.IsCancellationRequested; i++)
+            {
+                var question = questions[i % questions.Count].Text;
+                latencies.Time(() => Task.Run(() => briefing.Ask(question)).GetAwaiter().GetResult());
+                Interlocked.Increment(ref asked);
+                Thread.Sleep(25);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        do await briefing.ReindexAsync();
+        while (Volatile.Read(ref asked) < QuestionsWhileReindexing);
+        await reindexed.CancelAsync();
+        await asking;
+        return latencies.Summary();
+    }
+
+    private const int QuestionsWhileReindexing = 100;
 
     internal sealed record Timed(string Id, string Question, string Category, int Results, Latencies Samples, Latencies Cpu);
 

@@ -129,15 +129,11 @@ public sealed partial class BriefingService
     public async Task<ReindexReport> ReindexAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var snapshot = await Task.Run(() => reader.Read(options.Corpus), cancellationToken);
+        var snapshot = await BuildThread.Run(() => reader.Read(options.Corpus), cancellationToken);
         // Analysed in the background while the old index is consulted and the new one is written: the quotations first,
         // then the timeline while the quotations' part of the index is written.
-        var quotations = Task.Run(() => QuotationsOf(snapshot), cancellationToken);
-        var milestones = Task.Run(async () =>
-        {
-            await quotations;
-            return new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles);
-        }, cancellationToken);
+        var quotations = BuildThread.Run(() => QuotationsOf(snapshot), cancellationToken);
+        var milestones = TimelineAfterAsync(quotations);
         using var served = index.Snapshot();
         var before = served.Catalog;
         var touched = snapshot.Articles
@@ -156,6 +152,12 @@ public sealed partial class BriefingService
             "Indexed {Articles} articles, {Passages} passages, {Quotations} quotations, {Milestones} milestones in {Seconds:F2}s",
             report.Articles, report.Passages, report.Quotations, report.Timeline.Count, report.Elapsed.TotalSeconds);
         return report;
+
+        async Task<IReadOnlyList<Milestone>> TimelineAfterAsync(Task first)
+        {
+            await first;
+            return await BuildThread.Run(() => new TimelineBuilder(new DateExtractor()).Build(snapshot.Articles), cancellationToken);
+        }
     }
 
     /// <summary>Builds the index when it is missing or older than the corpus; returns the report, or null when it was current.</summary>

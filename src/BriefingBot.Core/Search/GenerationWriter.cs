@@ -45,7 +45,7 @@ internal static class GenerationWriter
         DateTimeOffset now)
     {
         var passages = SplitByText(corpus.Articles, PassageShards.Count)
-            .Select((part, i) => Task.Run(() => WriteShard(Path.Combine(folder, PassageShards[i]), PassageDocuments(part))))
+            .Select((part, i) => BuildThread.Run(() => WriteShard(Path.Combine(folder, PassageShards[i]), PassageDocuments(part))))
             .ToList();
         var quoted = WriteWhenReadyAsync(Path.Combine(folder, QuotationShard), quotations, q => QuotationDocuments(corpus, q));
         var dated = WriteWhenReadyAsync(Path.Combine(folder, MilestoneShard), milestones, MilestoneDocuments);
@@ -59,7 +59,7 @@ internal static class GenerationWriter
         async Task<IndexCatalog> WriteCatalogAsync()
         {
             var (found, timeline) = (await quotations.ConfigureAwait(false), await milestones.ConfigureAwait(false));
-            return await Task.Run(() =>
+            return await BuildThread.Run(() =>
             {
                 var articles = corpus.Articles.ToDictionary(a => a.Id, a => Indexed(a, previous, now), StringComparer.Ordinal);
                 var written = new IndexCatalog(
@@ -73,8 +73,9 @@ internal static class GenerationWriter
     private static async Task WriteWhenReadyAsync<T>(string folder, Task<T> input, Func<T, IEnumerable<Document>> documents)
     {
         var ready = await input.ConfigureAwait(false);
-        WriteShard(folder, documents(ready));
+        await BuildThread.Run(() => WriteShard(folder, documents(ready))).ConfigureAwait(false);
     }
+
 
     private static IndexedArticle Indexed(Article article, IndexCatalog previous, DateTimeOffset now)
     {
