@@ -31,15 +31,15 @@ public sealed class CrashRecoveryTests : IDisposable
         discord.HoldAfter(beforeTheCrash);
         await using (var bot = BotProcess.Start("bot", settings, folder.Path))
         {
-            await Until(async () => discord.Accepted.Count == beforeTheCrash && discord.Held.Count > 0
-                && await DeliveredAsync(ledger) == beforeTheCrash, "five posts settled and more in flight", bot);
+            await BotProcess.UntilAsync(async () => discord.Accepted.Count == beforeTheCrash && discord.Held.Count > 0
+                && await DeliveredAsync(ledger) == beforeTheCrash, "five posts settled and more in flight", Patience, bot);
             await bot.KillAsync();
         }
         discord.AcceptAll();
 
         await using var restarted = BotProcess.Start("restarted", settings, folder.Path);
-        await Until(async () => discord.Accepted.Count >= burst.Size && await DeliveredAsync(ledger) == burst.Size,
-            "every post of the burst delivered after the restart", restarted);
+        await BotProcess.UntilAsync(async () => discord.Accepted.Count >= burst.Size && await DeliveredAsync(ledger) == burst.Size,
+            "every post of the burst delivered after the restart", Patience, restarted);
         await Task.Delay(TimeSpan.FromSeconds(3)); // a post still to come now would be a duplicate
 
         burst.AssertEachPostedExactlyOnce(discord.Accepted);
@@ -51,17 +51,5 @@ public sealed class CrashRecoveryTests : IDisposable
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         return await ReminderBurst.DeliveredAsync(connection);
-    }
-
-    private static async Task Until(Func<Task<bool>> condition, string what, BotProcess bot)
-    {
-        try
-        {
-            await TestBot.Eventually(condition, what, Patience);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\n{bot.Tail()}", e);
-        }
     }
 }

@@ -42,8 +42,8 @@ public sealed class ScaleOutTests : IDisposable
         const int beforeTheCrash = 4;
         discord.HoldAfter(beforeTheCrash);
         burst.WriteArticle(corpus);
-        await Until(async () => discord.Accepted.Count == beforeTheCrash && discord.Held.Count > 0
-            && await DeliveredAsync(database) == beforeTheCrash, "four posts settled and more in flight", a, b);
+        await BotProcess.UntilAsync(async () => discord.Accepted.Count == beforeTheCrash && discord.Held.Count > 0
+            && await DeliveredAsync(database) == beforeTheCrash, "four posts settled and more in flight", Patience, a, b);
 
         var victim = discord.Held.Any(p => p.Bot == "a") ? a : b;
         var survivor = victim == a ? b : a;
@@ -51,8 +51,8 @@ public sealed class ScaleOutTests : IDisposable
         await victim.KillAsync();
         discord.AcceptAll();
 
-        await Until(async () => discord.Accepted.Count >= burst.Size && await DeliveredAsync(database) == burst.Size,
-            "every post of the burst delivered by the survivor", a, b);
+        await BotProcess.UntilAsync(async () => discord.Accepted.Count >= burst.Size && await DeliveredAsync(database) == burst.Size,
+            "every post of the burst delivered by the survivor", Patience, a, b);
         await Task.Delay(TimeSpan.FromSeconds(3)); // a post still to come now would be a duplicate
 
         burst.AssertEachPostedExactlyOnce(discord.Accepted);
@@ -67,17 +67,5 @@ public sealed class ScaleOutTests : IDisposable
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         return await ReminderBurst.DeliveredAsync(connection);
-    }
-
-    private static async Task Until(Func<Task<bool>> condition, string what, params BotProcess[] bots)
-    {
-        try
-        {
-            await TestBot.Eventually(condition, what, Patience);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\n{string.Join('\n', bots.Select(b => b.Tail()))}", e);
-        }
     }
 }
