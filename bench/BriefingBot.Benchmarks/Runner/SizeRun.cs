@@ -121,7 +121,7 @@ public static class SizeRun
         var warm = new List<Rebuild>();
         for (var i = 0; i < rebuilds.Timed; i++)
             warm.Add(await RebuildAsync(briefing));
-        Console.Error.WriteLine($"  [{label}] asking while reindexing once more");
+        Console.Error.WriteLine($"  [{label}] asking while reindexing");
         var askWhileReindexing = await AskWhileReindexingAsync(briefing, questions);
 
         Console.Error.WriteLine($"  [{label}] timing the indexing stages");
