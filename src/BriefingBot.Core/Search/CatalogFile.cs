@@ -24,13 +24,24 @@ internal static class CatalogFile
         JsonSerializer.Serialize(file, stored, IndexJsonContext.Default.StoredCatalog);
     }
 
-    /// <exception cref="IndexLayoutException">The folder holds no catalog in this layout.</exception>
+    /// <exception cref="IndexLayoutException">The folder holds no whole catalog in this layout.</exception>
     public static IndexCatalog Read(string folder)
     {
         var path = Path.Combine(folder, Name);
         if (!File.Exists(path)) throw new IndexLayoutException(folder);
         using var file = File.OpenRead(path);
-        var stored = JsonSerializer.Deserialize(file, IndexJsonContext.Default.StoredCatalog) ?? throw new IndexLayoutException(folder);
+        StoredCatalog? stored;
+        try
+        {
+            stored = JsonSerializer.Deserialize(file, IndexJsonContext.Default.StoredCatalog);
+        }
+        catch (JsonException)
+        {
+            // Cut short or damaged (a power cut before the page cache reached the disk: the file is not synced, which
+            // cost 4 % of every build): rebuilt from the corpus, as an index of another version is.
+            throw new IndexLayoutException(folder);
+        }
+        if (stored is null) throw new IndexLayoutException(folder);
         var articles = stored.Articles.ToDictionary(a => a.Ref.Id, StringComparer.Ordinal);
         return new IndexCatalog(
             stored.Fingerprint, stored.BuiltAt, articles,

@@ -138,6 +138,37 @@ public sealed class IndexSwapTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureIndex_RebuildsAnIndexWhoseCatalogWasCutShort()
+    {
+        var index = folder.Combine("index");
+        await TestBriefing.Create(corpus.Path, index).ReindexAsync();
+        // What a power cut in the middle of writing could leave, had the file not reached the disk before the switch.
+        var catalog = Directory.EnumerateFiles(Directory.EnumerateDirectories(index, "gen-*").Single(), "catalog*.json").Single();
+        using (var file = File.Open(catalog, FileMode.Open)) file.SetLength(file.Length / 2);
+
+        var restarted = TestBriefing.Create(corpus.Path, index);
+        Assert.Empty(restarted.Ask("what did Wu Xinbo say").Results);
+        Assert.NotNull(await restarted.EnsureIndexAsync());
+
+        Assert.Contains(restarted.Ask("what did Wu Xinbo say").Results, r => r.Speaker == "Wu Xinbo");
+    }
+
+    [Fact]
+    public async Task EnsureIndex_RebuildsAnIndexWhosePointerIsEmpty()
+    {
+        var index = folder.Combine("index");
+        await TestBriefing.Create(corpus.Path, index).ReindexAsync();
+        // What a power cut right after the rename could leave on a file system that loses unsynced data.
+        File.WriteAllText(Path.Combine(index, "CURRENT"), "");
+
+        var restarted = TestBriefing.Create(corpus.Path, index);
+        Assert.Empty(restarted.Ask("what did Wu Xinbo say").Results);
+        Assert.NotNull(await restarted.EnsureIndexAsync());
+
+        Assert.Contains(restarted.Ask("what did Wu Xinbo say").Results, r => r.Speaker == "Wu Xinbo");
+    }
+
+    [Fact]
     public async Task Rebuild_WhoseAnalysisFails_LeavesTheServingGenerationAlone()
     {
         var indexFolder = folder.Combine("index");
