@@ -35,11 +35,11 @@ internal static class CatalogFile
         {
             stored = JsonSerializer.Deserialize(file, IndexJsonContext.Default.StoredCatalog);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
             // Cut short or damaged (a power cut before the page cache reached the disk: the file is not synced, which
             // cost 4 % of every build): rebuilt from the corpus, as an index of another version is.
-            throw new IndexLayoutException(folder);
+            throw new IndexLayoutException(folder, e);
         }
         if (stored is null) throw new IndexLayoutException(folder);
         var articles = stored.Articles.ToDictionary(a => a.Ref.Id, StringComparer.Ordinal);
@@ -76,8 +76,8 @@ internal sealed record StoredMilestone(
 }
 
 /// <summary>An index generation folder this version cannot read (written by an older version, or damaged).</summary>
-public sealed class IndexLayoutException(string folder)
-    : Exception($"The index generation {folder} was written by another version of BriefingBot or is incomplete.");
+public sealed class IndexLayoutException(string folder, Exception? cause = null)
+    : Exception($"The index generation {folder} was written by another version of BriefingBot, or is incomplete or damaged.", cause);
 
 /// <summary>
 /// Serialisation code generated at build time for what the index stores: opening a generation reads the whole catalog,

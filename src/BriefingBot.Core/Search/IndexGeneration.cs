@@ -47,7 +47,7 @@ internal sealed class IndexGeneration : IDisposable
             {
                 var path = Path.Combine(folder, shard);
                 if (!System.IO.Directory.Exists(path)) throw new IndexLayoutException(folder);
-                shards.Add(DirectoryReader.Open(ShardDirectory(path)));
+                shards.Add(OpenShard(folder, path));
             }
             return new IndexGeneration(folder, new MultiReader([.. shards], closeSubReaders: true), catalog);
         }
@@ -55,6 +55,20 @@ internal sealed class IndexGeneration : IDisposable
         {
             foreach (var shard in shards) shard.Dispose();
             throw;
+        }
+    }
+
+    /// <exception cref="IndexLayoutException">A file of the shard is missing or damaged (Lucene says so with an
+    /// <see cref="IOException"/>: no commit, a file not found, cut short or failing its checksum).</exception>
+    private static DirectoryReader OpenShard(string generation, string path)
+    {
+        try
+        {
+            return DirectoryReader.Open(ShardDirectory(path));
+        }
+        catch (IOException e)
+        {
+            throw new IndexLayoutException(generation, e);
         }
     }
 

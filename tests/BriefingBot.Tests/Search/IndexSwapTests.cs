@@ -168,6 +168,23 @@ public sealed class IndexSwapTests : IDisposable
         Assert.Contains(restarted.Ask("what did Wu Xinbo say").Results, r => r.Speaker == "Wu Xinbo");
     }
 
+    [Theory]
+    [InlineData("segments*")] // the shard's commit gone
+    [InlineData("*.si")] // its segment's description gone
+    public async Task EnsureIndex_RebuildsAnIndexWithADamagedShard(string removed)
+    {
+        var index = folder.Combine("index");
+        await TestBriefing.Create(corpus.Path, index).ReindexAsync();
+        var shard = Path.Combine(Directory.EnumerateDirectories(index, "gen-*").Single(), "quotations");
+        foreach (var file in Directory.EnumerateFiles(shard, removed)) File.Delete(file);
+
+        var restarted = TestBriefing.Create(corpus.Path, index);
+        Assert.Empty(restarted.Ask("what did Wu Xinbo say").Results);
+        Assert.NotNull(await restarted.EnsureIndexAsync());
+
+        Assert.Contains(restarted.Ask("what did Wu Xinbo say").Results, r => r.Speaker == "Wu Xinbo");
+    }
+
     [Fact]
     public async Task Rebuild_WhoseAnalysisFails_LeavesTheServingGenerationAlone()
     {
