@@ -74,6 +74,10 @@ public sealed class QuotationExtractor
         }
 
         // A run-on quote is one speaker's: whoever is named at its start or its end speaks every paragraph of it.
+        var continuations = new Dictionary<DirectQuote, DirectQuote>(ReferenceEqualityComparer.Instance);
+        foreach (var q in quotes)
+            if (q.RunOnPrevious is not null)
+                continuations.TryAdd(q.RunOnPrevious, q); // the first to continue it, as the reading order goes
         foreach (var chain in quotes.Where(q => q.RunOnPrevious is null).Select(RunOn).Where(c => c.Count > 1))
             if (chain.Select(q => q.Speaker).FirstOrDefault(s => s is not null) is { } speaker)
                 foreach (var q in chain)
@@ -86,7 +90,7 @@ public sealed class QuotationExtractor
         List<DirectQuote> RunOn(DirectQuote head)
         {
             var chain = new List<DirectQuote> { head };
-            while (quotes.FirstOrDefault(q => q.RunOnPrevious == chain[^1]) is { } next)
+            while (continuations.TryGetValue(chain[^1], out var next))
                 chain.Add(next);
             return chain;
         }

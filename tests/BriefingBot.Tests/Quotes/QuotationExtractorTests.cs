@@ -553,6 +553,29 @@ public class QuotationExtractorTests
         Assert.Empty(result.People);
     }
 
+    [Fact]
+    public void LongTranscript_WithThousandsOfSpeakers_GivesEachQuoteToItsSpeaker()
+    {
+        string[] syllables = ["ka", "to", "ri", "mo", "sen", "dar", "vel", "lin", "go", "fa", "nu", "bre", "shi", "pol", "tan", "mer"];
+        string[] firstNames = ["Anna", "Boris", "Elena", "Farid", "Grace", "Ivan", "Julia", "Kofi"];
+        var speakers = Enumerable.Range(0, 3_000).Select(i =>
+        {
+            var surname = string.Concat(syllables[i % 16], syllables[i / 16 % 16], syllables[i / 256 % 16]);
+            return (First: firstNames[i % firstNames.Length], Last: char.ToUpperInvariant(surname[0]) + surname[1..]);
+        }).ToList();
+
+        var result = Extract([.. speakers.Select(s =>
+            $"“The {s.Last} proposal stands,” said {s.First} {s.Last}, a delegate. {s.Last} added: “We will return to the {s.Last} text.”")]);
+
+        var spoken = result.Quotations.Where(q => q.Kind == QuotationKind.Direct).ToDictionary(q => q.Text, q => q.Speaker);
+        Assert.Equal(2 * speakers.Count, spoken.Count);
+        foreach (var (first, last) in speakers)
+        {
+            Assert.Equal($"{first} {last}", spoken[$"The {last} proposal stands"]);
+            Assert.Equal($"{first} {last}", spoken[$"We will return to the {last} text."]);
+        }
+    }
+
     private static ArticleQuotations Extract(params string[] paragraphs) =>
         Extractor.Extract(TestArticles.FromText(string.Join('\n', paragraphs)));
 
