@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using BriefingBot.Corpus;
 using BriefingBot.Quotes;
@@ -75,7 +76,6 @@ internal static class GenerationWriter
         var ready = await input.ConfigureAwait(false);
         await BuildThread.Run(() => WriteShard(folder, documents(ready))).ConfigureAwait(false);
     }
-
 
     private static IndexedArticle Indexed(Article article, IndexCatalog previous, DateTimeOffset now)
     {
@@ -177,6 +177,8 @@ internal static class GenerationWriter
         private readonly TextField body = new(Fields.Body, "", Field.Store.NO);
         private readonly TextField context = new(Fields.Context, "", Field.Store.NO);
         private readonly StringField speaker = new(Fields.Speaker, "", Field.Store.NO);
+        // The context is copied out of the paragraph here, sentence by sentence, into one string per quotation.
+        private readonly StringBuilder around = new();
         private readonly Document anonymous;
         private readonly Document attributed;
 
@@ -196,6 +198,18 @@ internal static class GenerationWriter
             if (quotation.Speaker is null) return anonymous;
             speaker.SetStringValue(SpeakerKey(quotation.Speaker));
             return attributed;
+        }
+
+        private string SentencesAround(Paragraph paragraph, string quote)
+        {
+            var at = paragraph.Text.IndexOf(quote, StringComparison.Ordinal);
+            if (at < 0) return paragraph.Text;
+            var end = at + quote.Length;
+            around.Clear();
+            foreach (var sentence in paragraph.Sentences)
+                if (sentence.Start < end && sentence.End > at)
+                    (around.Length == 0 ? around : around.Append(' ')).Append(paragraph.SpanOf(sentence));
+            return around.ToString();
         }
     }
 
@@ -224,15 +238,5 @@ internal static class GenerationWriter
 
     /// <summary>The exact-match key of a speaker's canonical name.</summary>
     public static string SpeakerKey(string canonicalName) => canonicalName.Trim().ToLowerInvariant();
-
-    private static string SentencesAround(Paragraph paragraph, string quote)
-    {
-        var at = paragraph.Text.IndexOf(quote, StringComparison.Ordinal);
-        if (at < 0) return paragraph.Text;
-        var end = at + quote.Length;
-        return string.Join(' ', paragraph.Sentences
-            .Where(s => s.Start < end && s.End > at)
-            .Select(paragraph.TextOf));
-    }
 
 }
