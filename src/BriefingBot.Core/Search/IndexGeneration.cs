@@ -58,15 +58,16 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    /// <exception cref="IndexLayoutException">A file of the shard is missing or damaged (Lucene says so with an
-    /// <see cref="IOException"/>: no commit, a file not found, cut short or failing its checksum).</exception>
+    /// <exception cref="IndexLayoutException">A file of the shard is missing or damaged: no commit, a file not found,
+    /// cut short or failing its checksum. Other I/O errors (too many open files, say) are not the index's fault and
+    /// are left to surface as they are, rather than cost a rebuild.</exception>
     private static DirectoryReader OpenShard(string generation, string path)
     {
         try
         {
             return DirectoryReader.Open(ShardDirectory(path));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is FileNotFoundException or CorruptIndexException or EndOfStreamException)
         {
             throw new IndexLayoutException(generation, e);
         }
